@@ -1,0 +1,8 @@
+import type { HvApi } from '@shared/preload-api';
+
+declare global {
+  interface Window {
+    /** Exposed by electron/preload; absent when the renderer is opened outside Electron. */
+    readonly hvapi?: HvApi;
+  }
+}
