@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureTools, MissingToolError } from './ensure-tools.mjs';
 import { formatSeconds, runCommand, runNpmScript } from './lib/run-command.mjs';
-import { fromSummaryLine } from './lib/suite-results.mjs';
+import { fromJUnitFile, fromSummaryLine } from './lib/suite-results.mjs';
 import { PWSH_PATH, REPO_ROOT, toolEnvironment } from './lib/tool-paths.mjs';
 
 /** The command line asked for something that does not exist; the message says what does. */
@@ -30,6 +30,22 @@ const STEPS = [
   gate('build'),
   gate('package:check'),
   suite('pester', PWSH('powershell/tests/Invoke-PesterSuite.ps1'), fromSummaryLine('pester'), { needsTools: true }),
+  suite(
+    'vitest',
+    {
+      command: process.execPath,
+      args: [
+        'node_modules/vitest/vitest.mjs',
+        'run',
+        '--passWithNoTests',
+        '--reporter=default',
+        '--reporter=junit',
+        '--outputFile.junit=test-results/vitest.junit.xml',
+      ],
+    },
+    fromJUnitFile(join(RESULTS_DIR, 'vitest.junit.xml')),
+    { needsTools: true },
+  ),
 ];
 
 function gate(name) {
