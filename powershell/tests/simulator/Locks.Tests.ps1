@@ -5,6 +5,8 @@ BeforeDiscovery {
 }
 BeforeAll {
     . (Join-Path -Path $PSScriptRoot -ChildPath 'Support/SimulatorTestSupport.ps1')
+    # Discovery and run are separate phases: what BeforeDiscovery set is gone by now.
+    $script:locksEnforced = Test-LocksEnforced
     $script:parent = 'C:\VMs\Parents\gold.vhdx'
     $script:child = 'C:\VMs\run\run.vhdx'
     $script:iso = 'C:\ISO\shared.iso'

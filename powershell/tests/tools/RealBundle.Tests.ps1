@@ -19,7 +19,7 @@ BeforeAll {
 Describe 'the real bundle' {
     It 'has a current bundle.manifest.json' {
         $differences = @(Test-BundleManifest -BundlePath $agent)
-        Format-Report -Line $differences.Message | Should -BeNullOrEmpty -Because 'powershell/agent/bundle.manifest.json is stale: run `npm run manifest`'
+        Format-Report -Line @($differences | ForEach-Object -Process { $_.Message }) | Should -BeNullOrEmpty -Because 'powershell/agent/bundle.manifest.json is stale: run `npm run manifest`'
     }
 
     It 'calls commands the simulator modules export (so the ModuleQualified rule is not vacuous)' {

@@ -1,0 +1,40 @@
+function Read-HostLockFile {
+    <#
+    .SYNOPSIS
+    Reads the host lock file: $null when absent; otherwise its fields, or Unreadable = $true with the file's age.
+    .DESCRIPTION
+    A lock file that cannot be parsed (being written right now, or damaged) still counts as held; its expiry is
+    then taken from the file's last write time plus the stale timeout given.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)] [string] $Path,
+        [Parameter(Mandatory = $true)] [long] $StaleSeconds
+    )
+    if (-not (Test-Path -LiteralPath $Path -PathType Leaf)) {
+        return $null
+    }
+    $item = Get-Item -LiteralPath $Path -Force -ErrorAction Stop
+    $fallbackExpiry = [long] [math]::Floor(($item.LastWriteTimeUtc - [datetime]'1970-01-01').TotalSeconds) + $StaleSeconds
+    try {
+        $text = Get-Content -LiteralPath $Path -Raw -ErrorAction Stop
+        $data = ConvertFrom-Json -InputObject $text -ErrorAction Stop
+        return [pscustomobject]@{
+            Unreadable = $false
+            JobId      = [string] $data.job_id
+            Owner      = [string] $data.owner
+            Token      = [string] $data.token
+            StartedAt  = [string] $data.started_at
+            ExpiresAt  = [long] $data.expires_at_unix
+        }
+    } catch {
+        return [pscustomobject]@{
+            Unreadable = $true
+            JobId      = ''
+            Owner      = ''
+            Token      = ''
+            StartedAt  = ''
+            ExpiresAt  = $fallbackExpiry
+        }
+    }
+}
