@@ -1,0 +1,61 @@
+import { spawn as nodeSpawn } from 'node:child_process';
+import type { CommandSpec } from './command-spec';
+import { createProcessTreeKiller, type ProcessTreeKiller } from './process-tree-killer';
+import {
+  type RunDependencies,
+  type RunningScript,
+  type RunOptions,
+  type RunResult,
+  ScriptRun,
+  type SpawnFn,
+} from './script-run';
+import type { StreamDecoderOptions } from './stream-decoder';
+
+// The PowerShell runner: runs one command spec as a child process (spawn, no shell), writes its stdin payload and
+// closes stdin, streams decoded lines and agent events to callbacks as they arrive, and settles with a result or
+// a typed PowerShellError (powershell_missing, script_failed, timed_out, cancelled, host_unreachable,
+// authentication_failed). Why spawn and not node-powershell: docs/decisions/0004-powershell-runner.md.
+
+export interface PowerShellRunnerOptions {
+  spawn?: SpawnFn;
+  killer?: ProcessTreeKiller;
+  platform?: NodeJS.Platform;
+  /** After stop() or a timeout asked PowerShell to stop (SIGINT), how long before the tree is killed. */
+  stopGraceMs?: number;
+  /** After the process exited, how long to wait for its output pipes to close. */
+  closeWaitMs?: number;
+  now?: () => number;
+  decoder?: StreamDecoderOptions;
+}
+
+export const DEFAULT_STOP_GRACE_MS = 2000;
+export const DEFAULT_CLOSE_WAIT_MS = 2000;
+
+export class PowerShellRunner {
+  private readonly deps: RunDependencies;
+
+  constructor(options: PowerShellRunnerOptions = {}) {
+    const platform = options.platform ?? process.platform;
+    this.deps = {
+      spawn: options.spawn ?? nodeSpawn,
+      killer: options.killer ?? createProcessTreeKiller(platform),
+      platform,
+      stopGraceMs: options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS,
+      closeWaitMs: options.closeWaitMs ?? DEFAULT_CLOSE_WAIT_MS,
+      now: options.now ?? Date.now,
+      decoder: options.decoder ?? {},
+    };
+  }
+
+  /** Starts the run; output flows to the callbacks at once. Await `done` for the outcome. */
+  start(spec: CommandSpec, options: RunOptions = {}): RunningScript {
+    const run = new ScriptRun(spec, options, this.deps);
+    run.begin();
+    return run;
+  }
+
+  /** Starts the run and waits for its outcome. */
+  run(spec: CommandSpec, options: RunOptions = {}): Promise<RunResult> {
+    return this.start(spec, options).done;
+  }
+}
