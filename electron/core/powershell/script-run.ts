@@ -58,6 +58,8 @@ export interface RunDependencies {
 }
 
 const STDERR_TAIL_LINES = 50;
+/** Standard output kept to explain a remote session that never opened (see failure()). */
+const STDOUT_TAIL_LINES = 20;
 
 function missingMessage(spec: CommandSpec): string {
   const bare = !/[\\/]/.test(spec.executable);
@@ -78,6 +80,7 @@ export class ScriptRun implements RunningScript {
   private exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
   private result: ResultEvent | null = null;
   private readonly stderrTail: string[] = [];
+  private readonly stdoutTail: string[] = [];
   private readonly stdout: StreamDecoder;
   private readonly stderr: StreamDecoder;
   private readonly startedAt: number;
@@ -174,6 +177,9 @@ export class ScriptRun implements RunningScript {
       if (stream === 'stderr') {
         this.stderrTail.push(text);
         if (this.stderrTail.length > STDERR_TAIL_LINES) this.stderrTail.shift();
+      } else if (parsed.kind === 'log') {
+        this.stdoutTail.push(text);
+        if (this.stdoutTail.length > STDOUT_TAIL_LINES) this.stdoutTail.shift();
       }
       if (parsed.kind === 'event' && parsed.event.type === 'result') this.result = parsed.event;
       try {
@@ -244,10 +250,14 @@ export class ScriptRun implements RunningScript {
     const remote = this.spec.transport === 'ssh' || this.spec.transport === 'winrm';
     // A result event means the script ran on the host: whatever failed there is the script's failure.
     if (remote && this.result === null) {
-      const classified =
-        classifyRemoteFailure(this.stderrTail) ?? (code === WRAPPER_EXIT.connectFailed ? 'host_unreachable' : null);
+      // When the session never opened (exit 3), nothing ran on the host, and standard output holds only what the
+      // ssh client said: PowerShell prints ssh's own reason ("Permission denied (publickey)") there, not on stderr.
+      const connectFailed = code === WRAPPER_EXIT.connectFailed;
+      const evidence = connectFailed ? [...this.stdoutTail, ...this.stderrTail] : this.stderrTail;
+      const classified = classifyRemoteFailure(evidence) ?? (connectFailed ? 'host_unreachable' : null);
       if (classified !== null) {
-        return new PowerShellError(classified, errorLines || 'Could not open a remote session', details);
+        const message = errorMessageFromStderr(evidence) || 'Could not open a remote session';
+        return new PowerShellError(classified, message, details);
       }
     }
     const exitText = signal === null ? `PowerShell exited with code ${code}` : `PowerShell was ended by ${signal}`;
