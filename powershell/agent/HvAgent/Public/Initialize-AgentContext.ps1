@@ -6,7 +6,7 @@ function Initialize-AgentContext {
     #>
     [CmdletBinding()]
     param(
-        [AllowNull()] [string] $JobId
+        [AllowNull()] [object] $JobId
     )
     $script:AgentJobId = $JobId
     $script:HeldHostLock = $null
