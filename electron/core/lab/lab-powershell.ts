@@ -39,7 +39,9 @@ function reasonOf(error: unknown): string {
 
 export function labFailure(message: string, error?: unknown): AppException {
   const text = error === undefined ? message : `${message}: ${reasonOf(error)}`;
-  return new AppException(appError('lab_failed', clip(text)));
+  // No PowerShell is not a lab problem: say so with the code every other run uses for it (C6).
+  const missing = isPowerShellError(error) && (error.code === 'powershell_missing' || error.code === 'spawn_failed');
+  return new AppException(appError(missing ? 'powershell_missing' : 'lab_failed', clip(text)));
 }
 
 /** Builds the lab host from its scenario in `sandboxPath` (which must not exist or be empty). */
