@@ -1,6 +1,6 @@
 // Where the core finds the files it runs: the agent bundle, the simulator (lab host) and the app's own
 // PowerShell scripts. In development they are the repository's folders; in a packaged app they are resources
-// (electron-builder.yml's extraResources: agent/ and simulator/ today; the scripts go to scripts/<folder>/).
+// (electron-builder.yml's extraResources: agent/, simulator/ and scripts/<folder>/).
 import { join, resolve } from 'node:path';
 
 export interface CorePaths {
