@@ -212,9 +212,12 @@ describe('PowerShellRunner against real pwsh', () => {
     expect(unhandled).toEqual([]);
   });
 
-  it('streams many lines in order, events parsed among them', async () => {
+  it.each([
+    ['the paced pipe', {}],
+    ['an ordinary pipe', { pacedOutput: false as const }],
+  ])('streams many lines in order, events parsed among them, through %s', async (_, options) => {
     const lines: OutputLine[] = [];
-    const result = await new PowerShellRunner().run(fixtureSpec('many-lines.ps1', '5000\n'), {
+    const result = await new PowerShellRunner(options).run(fixtureSpec('many-lines.ps1', '5000\n'), {
       onLine: (line) => lines.push(line),
     });
     expect(result.exitCode).toBe(0);

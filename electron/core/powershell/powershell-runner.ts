@@ -1,5 +1,6 @@
 import { spawn as nodeSpawn } from 'node:child_process';
 import type { CommandSpec } from './command-spec';
+import { PacedOutputPipe, type PacedOutputPipeOptions } from './paced-output-pipe';
 import { createProcessTreeKiller, type ProcessTreeKiller } from './process-tree-killer';
 import {
   type RunDependencies,
@@ -26,6 +27,11 @@ export interface PowerShellRunnerOptions {
   closeWaitMs?: number;
   now?: () => number;
   decoder?: StreamDecoderOptions;
+  /**
+   * Read stdout through a paced pipe (paced-output-pipe.ts: far less CPU on chatty scripts), or false for Node's
+   * ordinary pipe. Default: on, except with an injected spawn (a fake child never writes to a real pipe).
+   */
+  pacedOutput?: PacedOutputPipeOptions | false;
 }
 
 export const DEFAULT_STOP_GRACE_MS = 2000;
@@ -36,6 +42,7 @@ export class PowerShellRunner {
 
   constructor(options: PowerShellRunnerOptions = {}) {
     const platform = options.platform ?? process.platform;
+    const paced = options.pacedOutput ?? (options.spawn === undefined ? {} : false);
     this.deps = {
       spawn: options.spawn ?? nodeSpawn,
       killer: options.killer ?? createProcessTreeKiller(platform),
@@ -44,6 +51,7 @@ export class PowerShellRunner {
       closeWaitMs: options.closeWaitMs ?? DEFAULT_CLOSE_WAIT_MS,
       now: options.now ?? Date.now,
       decoder: options.decoder ?? {},
+      openOutputPipe: paced === false ? () => null : () => PacedOutputPipe.open(paced, platform),
     };
   }
 

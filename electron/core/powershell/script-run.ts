@@ -3,6 +3,7 @@ import type { AgentEvent, ResultEvent } from './agent-events';
 import { AGENT_EVENT_MARKER } from './agent-events';
 import type { CommandSpec } from './command-spec';
 import { type ParsedLine, parseOutputLine } from './event-parser';
+import type { PacedOutputPipe } from './paced-output-pipe';
 import { PowerShellError, type PowerShellErrorDetails } from './powershell-error';
 import type { ProcessTreeKiller } from './process-tree-killer';
 import { WRAPPER_EXIT } from './remote-command';
@@ -55,6 +56,8 @@ export interface RunDependencies {
   closeWaitMs: number;
   now: () => number;
   decoder: StreamDecoderOptions;
+  /** The child's stdout as a paced pipe (see paced-output-pipe.ts); null: an ordinary pipe. */
+  openOutputPipe: () => PacedOutputPipe | null;
 }
 
 const STDERR_TAIL_LINES = 50;
@@ -68,12 +71,26 @@ function missingMessage(spec: CommandSpec): string {
   return `PowerShell was not found: looked for ${where}${cwd}`;
 }
 
+/**
+ * The line as delivered. Runs for every line of output: a plain log line (nearly all of them) is one small object,
+ * and only a line with the event marker goes through the event parser.
+ */
+function toOutputLine(text: string, stream: OutputStream, receivedAt: number): OutputLine {
+  if (stream === 'stderr' || !text.startsWith(AGENT_EVENT_MARKER)) return { kind: 'log', text, stream, receivedAt };
+  const parsed: ParsedLine = parseOutputLine(text);
+  return { ...parsed, stream, receivedAt };
+}
+
 export class ScriptRun implements RunningScript {
   readonly done: Promise<RunResult>;
   private resolveDone!: (result: RunResult) => void;
   private rejectDone!: (error: unknown) => void;
 
   private child: ChildProcess | null = null;
+  private pipe: PacedOutputPipe | null = null;
+  /** Output is complete when the child's own stdio closed and, with a paced pipe, that pipe ended too. */
+  private childClosed = false;
+  private pipeOpen = false;
   private settled = false;
   private stopReason: 'cancelled' | 'timed_out' | null = null;
   private callbackError: { error: unknown } | null = null;
@@ -110,19 +127,23 @@ export class ScriptRun implements RunningScript {
 
   begin(): void {
     let child: ChildProcess;
+    const pipe = this.deps.openOutputPipe();
     try {
       child = this.deps.spawn(this.spec.executable, this.spec.args, {
         env: this.spec.env,
-        stdio: ['pipe', 'pipe', 'pipe'],
+        stdio: ['pipe', pipe?.childEnd ?? 'pipe', 'pipe'],
         // POSIX: lead a process group, so the whole tree can be killed at once.
         detached: this.deps.platform !== 'win32',
         windowsHide: true,
         ...(this.spec.cwd === undefined ? {} : { cwd: this.spec.cwd }),
       });
     } catch (error) {
+      pipe?.destroy();
       this.failToStart(error);
       return;
     }
+    pipe?.releaseChildEnd();
+    this.pipe = pipe;
     this.child = child;
     child.on('error', (error) => {
       if (child.pid === undefined) this.failToStart(error);
@@ -130,9 +151,19 @@ export class ScriptRun implements RunningScript {
     child.on('exit', (code, signal) => this.onExit(code, signal));
     child.on('close', (code, signal) => {
       this.exit ??= { code, signal };
-      this.finish();
+      this.childClosed = true;
+      if (!this.pipeOpen) this.finish();
     });
-    child.stdout?.on('data', (chunk: Buffer) => this.deliver('stdout', this.stdout.push(chunk)));
+    const onStdout = (chunk: Buffer) => this.deliver('stdout', this.stdout.push(chunk));
+    if (pipe === null) {
+      child.stdout?.on('data', onStdout);
+    } else {
+      this.pipeOpen = true;
+      pipe.start(onStdout, () => {
+        this.pipeOpen = false;
+        if (this.childClosed) this.finish();
+      });
+    }
     child.stderr?.on('data', (chunk: Buffer) => this.deliver('stderr', this.stderr.push(chunk)));
     // EPIPE when the script exits without reading its input: the exit code tells what happened.
     child.stdin?.on('error', () => undefined);
@@ -173,18 +204,18 @@ export class ScriptRun implements RunningScript {
     if (texts.length === 0 || this.callbackError !== null) return;
     const receivedAt = this.deps.now();
     for (const text of texts) {
-      const parsed: ParsedLine = stream === 'stdout' ? parseOutputLine(text) : { kind: 'log', text };
+      const line = toOutputLine(text, stream, receivedAt);
       if (stream === 'stderr') {
         this.stderrTail.push(text);
         if (this.stderrTail.length > STDERR_TAIL_LINES) this.stderrTail.shift();
-      } else if (parsed.kind === 'log') {
+      } else if (line.kind === 'log') {
         this.stdoutTail.push(text);
         if (this.stdoutTail.length > STDOUT_TAIL_LINES) this.stdoutTail.shift();
       }
-      if (parsed.kind === 'event' && parsed.event.type === 'result') this.result = parsed.event;
+      if (line.kind === 'event' && line.event.type === 'result') this.result = line.event;
       try {
-        this.options.onLine?.({ ...parsed, stream, receivedAt });
-        if (parsed.kind === 'event') this.options.onEvent?.(parsed.event);
+        this.options.onLine?.(line);
+        if (line.kind === 'event') this.options.onEvent?.(line.event);
       } catch (error) {
         this.callbackError = { error };
         this.requestStop('cancelled');
@@ -197,6 +228,7 @@ export class ScriptRun implements RunningScript {
     if (this.settled) return;
     this.settled = true;
     this.clearTimers();
+    this.pipe?.destroy();
     const code = (error as NodeJS.ErrnoException | null)?.code;
     this.rejectDone(
       code === 'ENOENT'
@@ -217,6 +249,7 @@ export class ScriptRun implements RunningScript {
     this.clearTimers();
     this.child?.stdout?.destroy();
     this.child?.stderr?.destroy();
+    this.pipe?.destroy();
     const { code, signal } = this.exit ?? { code: null, signal: null };
     const details: PowerShellErrorDetails = {
       exitCode: code,

@@ -23,8 +23,12 @@ export const INDEX_ENTRY_BYTES = 8;
 const NEWLINE = 0x0a;
 const CHUNK_BYTES = 64 * 1024;
 
+/**
+ * The bytes of JSON.stringify({ seq, ts, stream, text }) plus a newline, built without the intermediate object:
+ * this runs once per output line, and a chatty job writes hundreds of thousands.
+ */
 export function encodeLine(seq: number, line: OutputLineInput): string {
-  return `${JSON.stringify({ seq, ts: line.ts, stream: line.stream, text: line.text })}\n`;
+  return `{"seq":${seq},"ts":${JSON.stringify(line.ts)},"stream":${JSON.stringify(line.stream)},"text":${JSON.stringify(line.text)}}\n`;
 }
 
 export function encodeIndex(offsets: readonly number[]): Buffer {

@@ -97,21 +97,21 @@ export class OutputLogWriter {
       });
     }
     const firstSeq = this.lineCount;
-    const parts: string[] = [];
+    if (lines.length === 0) return { firstSeq, count: 0 };
+    // One string, encoded once. Byte offsets are only needed at checkpoints (one line in `indexEvery`), so the
+    // prefix is measured there rather than every line on its own.
+    let text = '';
     const newCheckpoints: number[] = [];
-    let bytes = this.bytes;
-    lines.forEach((line, i) => {
+    for (let i = 0; i < lines.length; i++) {
       const seq = firstSeq + i;
-      const text = encodeLine(seq, line);
-      if (seq % this.indexEvery === 0) newCheckpoints.push(bytes);
-      bytes += Buffer.byteLength(text);
-      parts.push(text);
-    });
-    if (parts.length === 0) return { firstSeq, count: 0 };
+      if (seq % this.indexEvery === 0) newCheckpoints.push(this.bytes + Buffer.byteLength(text));
+      text += encodeLine(seq, lines[i] as OutputLineInput);
+    }
+    const buffer = Buffer.from(text, 'utf8');
     try {
-      await writeAll(this.data, Buffer.from(parts.join(''), 'utf8'));
+      await writeAll(this.data, buffer);
       this.lineCount += lines.length;
-      this.bytes = bytes;
+      this.bytes += buffer.length;
       // After the lines: an entry must never point past the data it indexes.
       if (newCheckpoints.length > 0) await writeAll(this.index, encodeIndex(newCheckpoints));
       this.checkpoints.push(...newCheckpoints);

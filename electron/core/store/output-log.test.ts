@@ -84,6 +84,30 @@ describe('OutputLogStore', () => {
     await check(openStore());
   });
 
+  it('indexes the exact byte offsets of lines with multi-byte text, each line stored as its JSON object', async () => {
+    const store = openStore();
+    const wide = (n: number): OutputLineInput => ({
+      ts: 1_700_000_000_000.25 + n,
+      stream: n % 3 === 0 ? 'stderr' : 'stdout',
+      text: `Zeile ${n} \u00fc \u4e2d\u6587 \u{1F600} "q" \\ \t ${'\u00e9'.repeat(n)}`,
+    });
+    const all = Array.from({ length: 95 }, (_, n) => wide(n));
+    for (let n = 0; n < all.length; n += 7) await store.append('job', all.slice(n, n + 7));
+    await store.close('job');
+
+    const content = await readFile(logPath('job'));
+    const starts = [0];
+    for (let at = content.indexOf(10); at !== -1 && at + 1 < content.length; at = content.indexOf(10, at + 1)) {
+      starts.push(at + 1);
+    }
+    const index = await readFile(idxPath('job'));
+    const offsets = Array.from({ length: index.length / 8 }, (_, k) => Number(index.readBigUInt64LE(k * 8)));
+    expect(offsets).toEqual(Array.from({ length: 10 }, (_, k) => starts[k * 10]));
+    const stored = content.toString('utf8').split('\n');
+    expect(stored[41]).toBe(JSON.stringify({ seq: 41, ...wide(41) }));
+    expect(await openStore().read('job', 41, 63)).toEqual(all.slice(41, 63).map((l, i) => ({ seq: 41 + i, ...l })));
+  });
+
   it('continues the sequence when a closed log is appended to again', async () => {
     await openStore().append('job', lines(0, 25));
     const again = openStore();
