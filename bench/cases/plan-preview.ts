@@ -9,10 +9,10 @@ const planPreview: BenchCase = {
   description: 'plan-only delete on the lab: warm session vs cold pwsh -File',
   async run(context: BenchContext): Promise<BenchResult[]> {
     const figures = await runWarmPlanBench({ rounds: context.runs });
-    const valueOf = (prefix: string) => figures.find((figure) => figure.name.startsWith(prefix))?.value ?? Number.NaN;
-    const cold = valueOf('plan-only, cold');
-    const warm = valueOf('plan-only, warm session');
-    context.log(`first call, session start included: ${Math.round(valueOf('plan-only, first call'))} ms`);
+    const figureValue = (prefix: string) => figures.find((figure) => figure.name.startsWith(prefix))?.value ?? Number.NaN;
+    const cold = figureValue('plan-only, cold');
+    const warm = figureValue('plan-only, warm session');
+    context.log(`first call, session start included: ${Math.round(figureValue('plan-only, first call'))} ms`);
     return [
       {
         name: 'plan-only preview, call to plan',

@@ -54,7 +54,7 @@ async function runOverSsh(sshTarget: SshTarget, script: RemoteScript, payload: o
   });
   const lines: OutputLine[] = [];
   const outcome = await new PowerShellRunner()
-    .run(spec, { timeoutMs: 45_000, onLine: (line) => lines.push(line) })
+    .run(spec, { timeoutMs: 150_000, onLine: (line) => lines.push(line) })
     .then(
       (result) => ({ result, error: null as unknown }),
       (error: unknown) => ({ result: null, error }),
