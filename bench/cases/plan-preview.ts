@@ -9,7 +9,8 @@ const planPreview: BenchCase = {
   description: 'plan-only delete on the lab: warm session vs cold pwsh -File',
   async run(context: BenchContext): Promise<BenchResult[]> {
     const figures = await runWarmPlanBench({ rounds: context.runs });
-    const figureValue = (prefix: string) => figures.find((figure) => figure.name.startsWith(prefix))?.value ?? Number.NaN;
+    const figureValue = (prefix: string) =>
+      figures.find((figure) => figure.name.startsWith(prefix))?.value ?? Number.NaN;
     const cold = figureValue('plan-only, cold');
     const warm = figureValue('plan-only, warm session');
     context.log(`first call, session start included: ${Math.round(figureValue('plan-only, first call'))} ms`);
