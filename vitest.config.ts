@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // never picked up here.
 export default defineConfig({
   test: {
-    include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // Renderer tests choose their DOM with a docblock: `// @vitest-environment happy-dom`.
+    include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
     environment: 'node',
     // Integration tests start real pwsh, build lab sandboxes and run whole delete jobs; on a loaded 2-core
     // machine a setup hook has been seen to take over a minute. A hang still fails, just later.

@@ -2,27 +2,13 @@
 // (under `--import jiti/register`, it is TypeScript) and the JSON config (protocol.ts) as its one argument. Calls
 // arrive as IPC messages and are parsed with the contract exactly as main's IPC wrapper does; events and replies
 // go back the same way. The kill test SIGKILLs it mid-job and starts it again on the same data folder.
-import { type ChannelName, parseArgs } from '../../../shared/contract/api';
-import { appError, isAppException } from '../../../shared/contract/errors';
-import { fail, ok, type Result } from '../../../shared/contract/result';
+import { dispatchCall } from '../app/dispatch-call';
 import { type Core, createCore } from '../create-core';
 import { InMemorySecretBox } from '../hosts/secret-box';
 import type { ChildMessage, CoreProcessConfig, ParentMessage } from './protocol';
 
 function send(message: ChildMessage): void {
   process.send?.(message);
-}
-
-async function call(core: Core, channel: ChannelName, raw: unknown): Promise<Result<unknown>> {
-  const parsed = parseArgs(channel, raw);
-  if (!parsed.ok) return parsed;
-  try {
-    const handler = core.handlers[channel] as (args: unknown) => unknown;
-    return ok(await handler(parsed.value));
-  } catch (error) {
-    if (isAppException(error)) return fail(error.error);
-    return fail(appError('internal', error instanceof Error ? error.message : String(error)));
-  }
 }
 
 async function main(): Promise<void> {
@@ -41,7 +27,9 @@ async function main(): Promise<void> {
   });
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'call') {
-      void call(core, message.channel, message.args).then((result) => send({ type: 'reply', id: message.id, result }));
+      void dispatchCall(core.handlers, message.channel, message.args).then((result) =>
+        send({ type: 'reply', id: message.id, result }),
+      );
     } else if (message.type === 'stop') {
       void core.stop().then(() => {
         send({ type: 'stopped' });
