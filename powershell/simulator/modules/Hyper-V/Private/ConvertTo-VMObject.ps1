@@ -48,7 +48,7 @@ function ConvertTo-VMObject {
         Notes                  = $VM.notes
         ParentSnapshotId       = $(if ($parent) { [guid] $parent.id } else { $null })
         ParentSnapshotName     = $(if ($parent) { $parent.name } else { $null })
-        HardDrives             = @(@($VM.hardDrives) | ForEach-Object -Process { ConvertTo-HardDiskDriveObject -VM $VM -Drive $_ })
-        DVDDrives              = @(@($VM.dvdDrives) | ForEach-Object -Process { ConvertTo-DvdDriveObject -VM $VM -Drive $_ })
+        HardDrives             = @(@($VM.hardDrives) | ForEach-Object -Process { ConvertTo-VMDriveObject -Kind HardDrive -VM $VM -Drive $_ })
+        DVDDrives              = @(@($VM.dvdDrives) | ForEach-Object -Process { ConvertTo-VMDriveObject -Kind DvdDrive -VM $VM -Drive $_ })
     }
 }

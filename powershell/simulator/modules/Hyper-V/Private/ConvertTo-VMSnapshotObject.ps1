@@ -33,11 +33,11 @@ function ConvertTo-VMSnapshotObject {
         ConfigurationLocation = $VM.snapshotFileLocation
         Generation           = [int] $VM.generation
         IsDeleted            = $false
-        HardDrives           = @(@($Snapshot.hardDrives) | Where-Object -FilterScript { $_ } | ForEach-Object -Process { ConvertTo-HardDiskDriveObject -VM $VM -Drive $_ -Snapshot $Snapshot })
+        HardDrives           = @(@($Snapshot.hardDrives) | Where-Object -FilterScript { $_ } | ForEach-Object -Process { ConvertTo-VMDriveObject -Kind HardDrive -VM $VM -Drive $_ -Snapshot $Snapshot })
         DVDDrives            = @(@($Snapshot.dvdDrives) | Where-Object -FilterScript { $_ } | ForEach-Object -Process {
                 $drive = @{ controllerType = $(if ($VM.generation -eq 1) { 'IDE' } else { 'SCSI' }); controllerNumber = $(if ($VM.generation -eq 1) { 1 } else { 0 }); controllerLocation = $dvdLocation; path = $_ }
                 $dvdLocation++
-                ConvertTo-DvdDriveObject -VM $VM -Drive $drive -Snapshot $Snapshot
+                ConvertTo-VMDriveObject -Kind DvdDrive -VM $VM -Drive $drive -Snapshot $Snapshot
             })
     }
 }

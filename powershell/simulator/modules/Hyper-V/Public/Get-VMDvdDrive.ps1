@@ -41,7 +41,7 @@ function Get-VMDvdDrive {
                     if ($filters.ContainsKey('ControllerLocation') -and $drive.controllerLocation -ne $ControllerLocation) { continue }
                     $candidates = @($source.VM.id, $source.VM.name, $drive.path)
                     if (-not (Test-SimObjectFault -State $State -Result $result -CommandName 'Get-VMDvdDrive' -Candidates $candidates -TargetObject $drive.path)) {
-                        $result.Output.Add((ConvertTo-DvdDriveObject -VM $source.VM -Drive $drive -Snapshot $source.Snapshot))
+                        $result.Output.Add((ConvertTo-VMDriveObject -Kind DvdDrive -VM $source.VM -Drive $drive -Snapshot $source.Snapshot))
                     }
                 }
             }

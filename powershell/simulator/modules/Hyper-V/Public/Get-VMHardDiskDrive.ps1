@@ -46,7 +46,7 @@ function Get-VMHardDiskDrive {
                     if ($filters.ContainsKey('ControllerLocation') -and $drive.controllerLocation -ne $ControllerLocation) { continue }
                     $candidates = @($source.VM.id, $source.VM.name, $drive.path)
                     if (-not (Test-SimObjectFault -State $State -Result $result -CommandName 'Get-VMHardDiskDrive' -Candidates $candidates -TargetObject $drive.path)) {
-                        $result.Output.Add((ConvertTo-HardDiskDriveObject -VM $source.VM -Drive $drive -Snapshot $source.Snapshot))
+                        $result.Output.Add((ConvertTo-VMDriveObject -Kind HardDrive -VM $source.VM -Drive $drive -Snapshot $source.Snapshot))
                     }
                 }
             }

@@ -72,7 +72,7 @@ function Set-VMDvdDrive {
                     }
                 }
                 if ($Passthru) {
-                    $result.Output.Add((ConvertTo-DvdDriveObject -VM $found.VM -Drive $found.Drive))
+                    $result.Output.Add((ConvertTo-VMDriveObject -Kind DvdDrive -VM $found.VM -Drive $found.Drive))
                 }
                 $result
             }
