@@ -3,7 +3,7 @@
 // arrive as IPC messages and are parsed with the contract exactly as main's IPC wrapper does; events and replies
 // go back the same way. The kill test SIGKILLs it mid-job and starts it again on the same data folder.
 import { dispatchCall } from '../app/dispatch-call';
-import { type Core, createCore } from '../create-core';
+import { createCore } from '../create-core';
 import { InMemorySecretBox } from '../hosts/secret-box';
 import type { ChildMessage, CoreProcessConfig, ParentMessage } from './protocol';
 
