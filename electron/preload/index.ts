@@ -1,34 +1,20 @@
-// The bridge between the isolated renderer and main: exposes exactly one frozen object, `window.hvapi`.
-// Built as CommonJS (index.cjs) because a sandboxed preload cannot load ES modules; it may import only
-// 'electron' and code from shared/, which is bundled in.
+// The bridge between the isolated renderer and main: exposes exactly one frozen object, `window.hvapi`: one
+// function per contract channel (buildApi), `on(event, listener)` and the versions; never a generic invoke.
+// Built as CommonJS (index.cjs) because a sandboxed preload cannot load ES modules; it imports only 'electron',
+// code from shared/ and its own plain event-listeners.ts, all bundled in.
 import { APP_VERSION } from '@shared/app-info';
-import { buildApi, EVENT_CHANNEL, type EventEnvelope, type Subscribe } from '@shared/contract/api';
+import { buildApi, EVENT_CHANNEL } from '@shared/contract/api';
 import { type HvApi, PRELOAD_API_KEY } from '@shared/preload-api';
 import { contextBridge, ipcRenderer } from 'electron';
+import { createEventListeners } from './event-listeners';
 
-type Listener = (payload: unknown) => void;
-const listeners = new Map<string, Set<Listener>>();
-
-// Main sends events in batches on one channel; each goes to the subscribers of its name, in order.
-ipcRenderer.on(EVENT_CHANNEL, (_event, batch: EventEnvelope[]) => {
-  if (!Array.isArray(batch)) return;
-  for (const envelope of batch) {
-    for (const listener of listeners.get(envelope.event) ?? []) listener(envelope.payload);
-  }
-});
-
-const on: Subscribe = (event, listener) => {
-  const set = listeners.get(event) ?? new Set<Listener>();
-  listeners.set(event, set);
-  set.add(listener as Listener);
-  return () => {
-    set.delete(listener as Listener);
-  };
-};
+const events = createEventListeners();
+// Main sends events in batches on one channel; the IPC event object itself never reaches the renderer.
+ipcRenderer.on(EVENT_CHANNEL, (_event, batch: unknown) => events.deliver(batch));
 
 const api: HvApi = Object.freeze({
   ...buildApi((channel, args) => ipcRenderer.invoke(channel, args)),
-  on,
+  on: events.on,
   version: Object.freeze({
     app: APP_VERSION,
     electron: process.versions.electron ?? '',

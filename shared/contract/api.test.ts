@@ -101,7 +101,15 @@ describe('events', () => {
 
   it('cover what the renderer mirrors', () => {
     expect([...eventNames].sort()).toEqual(
-      ['hosts.changed', 'inventory.changed', 'job.created', 'job.output', 'job.updated', 'notification'].sort(),
+      [
+        'app.openJob',
+        'hosts.changed',
+        'inventory.changed',
+        'job.created',
+        'job.output',
+        'job.updated',
+        'notification',
+      ].sort(),
     );
     expect(events['job.updated'].safeParse({ job: { ...sampleDeleteJob(), status: 'done' } }).success).toBe(false);
   });

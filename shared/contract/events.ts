@@ -47,4 +47,6 @@ export const events = {
     body: messageSchema,
     jobId: jobIdSchema.nullable(),
   }),
+  /** Show this job in the jobs panel: the admin clicked its native notification or its tray menu item. */
+  'app.openJob': z.strictObject({ jobId: jobIdSchema }),
 } as const satisfies Record<string, z.ZodType>;
