@@ -25,4 +25,29 @@ if (missing.length > 0) {
   console.error(`electron-builder.yml names paths that do not exist: ${missing.join(', ')}`);
   process.exit(1);
 }
-console.log(`electron-builder.yml: valid; ${referenced.length} referenced paths exist`);
+// Test-only code must never ship: the browser harness (it bridges the API over HTTP) and the e2e suite.
+// `files` is an allowlist; apply it as electron-builder does (in order, a later `!pattern` excludes).
+const { minimatch } = require('minimatch');
+const filePatterns = (config.files ?? []).flatMap((entry) =>
+  typeof entry === 'string' ? [entry] : (entry.filter ?? []),
+);
+const packaged = (path) =>
+  filePatterns.reduce((included, pattern) => {
+    const negated = pattern.startsWith('!');
+    if (!minimatch(path, negated ? pattern.slice(1) : pattern, { dot: true })) return included;
+    return !negated;
+  }, false);
+const testOnly = ['harness/cli.ts', 'harness/bridge/entry.ts', 'e2e/smoke.spec.ts', 'playwright.config.ts'];
+const shipped = [
+  ...testOnly.filter(packaged),
+  ...(config.extraResources ?? []).map((entry) => entry.from).filter((from) => /^(harness|e2e)(\/|$)/.test(from)),
+];
+if (shipped.length > 0) {
+  console.error(`electron-builder.yml would package test-only code: ${shipped.join(', ')}`);
+  process.exit(1);
+}
+if (!packaged('out/main/index.js')) {
+  console.error('electron-builder.yml: the files check is broken (out/main/index.js would not be packaged)');
+  process.exit(1);
+}
+console.log(`electron-builder.yml: valid; ${referenced.length} referenced paths exist; harness/ and e2e/ excluded`);

@@ -46,6 +46,14 @@ const STEPS = [
     fromJUnitFile(join(RESULTS_DIR, 'vitest.junit.xml')),
     { needsTools: true },
   ),
+  // Playwright in Debian's Chromium through the browser harness (playwright.config.ts writes the JUnit file);
+  // it serves the renderer the `build` gate above produced.
+  suite(
+    'e2e',
+    { command: process.execPath, args: ['node_modules/@playwright/test/cli.js', 'test'] },
+    fromJUnitFile(join(RESULTS_DIR, 'e2e.junit.xml')),
+    { needsTools: true },
+  ),
 ];
 
 function gate(name) {
