@@ -2,6 +2,8 @@
 // function per contract channel (buildApi), `on(event, listener)` and the versions; never a generic invoke.
 // Built as CommonJS (index.cjs) because a sandboxed preload cannot load ES modules; it imports only 'electron',
 // code from shared/ and its own plain event-listeners.ts, all bundled in.
+// First: configures zod before any contract schema is built (see the module).
+import '@shared/zod-jitless';
 import { APP_VERSION } from '@shared/app-info';
 import { buildApi, EVENT_CHANNEL } from '@shared/contract/api';
 import { type HvApi, PRELOAD_API_KEY } from '@shared/preload-api';

@@ -2,6 +2,8 @@
 // from its meta tag (then removes the tag), and defines `window.hvapi` as the preload would, frozen and not
 // writable. Bundled for the browser by harness/bridge-bundle.ts. The page's globals are typed structurally
 // here because this file is type-checked with the Node configuration (no DOM library).
+// First: configures zod before any contract schema is built (see the module).
+import '../../shared/zod-jitless';
 import { APP_VERSION } from '../../shared/app-info';
 import { PRELOAD_API_KEY } from '../../shared/preload-api';
 import { SECRET_META_NAME } from '../protocol';

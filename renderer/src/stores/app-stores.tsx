@@ -7,6 +7,7 @@ import { type StoreApi, useStore } from 'zustand';
 import { connectHostsEvents, createHostsStore, type HostsStore } from './hosts-store';
 import { connectInventoryEvents, createInventoryStore, type InventoryStore } from './inventory-store';
 import { connectJobsEvents, createJobsStore, type JobsStore } from './jobs-store';
+import { connectNotifications } from './notifications';
 import { createUiStore, type UiState, type UiStore } from './ui-store';
 
 export interface AppStores {
@@ -34,6 +35,7 @@ export async function connectAppStores(stores: AppStores): Promise<() => void> {
     connectHostsEvents(api, stores.hosts),
     connectInventoryEvents(api, stores.inventory),
     connectJobsEvents(api, stores.jobs),
+    connectNotifications(api, stores.ui),
   ];
   await stores.api.app.ready();
   return () => {
@@ -42,6 +44,11 @@ export async function connectAppStores(stores: AppStores): Promise<() => void> {
 }
 
 const StoresContext = createContext<AppStores | null>(null);
+
+/** The stores when rendered inside StoresProvider, else null (shared components that also work alone). */
+export function useOptionalAppStores(): AppStores | null {
+  return useContext(StoresContext);
+}
 
 export function StoresProvider({ stores, children }: { stores: AppStores; children: ReactNode }) {
   return <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>;

@@ -14,6 +14,12 @@ export interface Toast {
   readonly jobId: string | null;
 }
 
+/** The host dialog open now: add, edit or remove-confirm (one at a time; it can be opened from anywhere). */
+export type HostDialog =
+  | { readonly kind: 'add' }
+  | { readonly kind: 'edit'; readonly hostId: string }
+  | { readonly kind: 'remove'; readonly hostId: string };
+
 export interface UiState {
   view: MainView;
   /** The host whose VMs the table shows; null = all hosts. */
@@ -21,6 +27,7 @@ export interface UiState {
   /** The job shown in the jobs panel's detail view. */
   openJobId: string | null;
   toasts: readonly Toast[];
+  hostDialog: HostDialog | null;
   showView(view: MainView): void;
   selectHost(hostId: string | null): void;
   /** Switches to the jobs view with that job open. */
@@ -28,6 +35,8 @@ export interface UiState {
   closeJob(): void;
   pushToast(toast: Omit<Toast, 'id'>): number;
   dismissToast(id: number): void;
+  openHostDialog(dialog: HostDialog): void;
+  closeHostDialog(): void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -39,6 +48,7 @@ export function createUiStore(): UiStore {
     selectedHostId: null,
     openJobId: null,
     toasts: [],
+    hostDialog: null,
     showView: (view) => set({ view }),
     selectHost: (selectedHostId) => set({ selectedHostId, view: 'vms' }),
     openJob: (openJobId) => set({ openJobId, view: 'jobs' }),
@@ -49,5 +59,7 @@ export function createUiStore(): UiStore {
       return id;
     },
     dismissToast: (id) => set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) })),
+    openHostDialog: (hostDialog) => set({ hostDialog }),
+    closeHostDialog: () => set({ hostDialog: null }),
   }));
 }
