@@ -342,3 +342,38 @@ describe('HostService: test connection', () => {
     expect(hosts.get(info.id).hasSecret).toBe(true);
   });
 });
+
+describe('host status from inventory reads', () => {
+  it('records what a read learned and announces it only when it changed', async () => {
+    const hosts = service();
+    const added = await hosts.add(winrmDraft());
+    const facts = {
+      computerName: 'HV01',
+      osCaption: null,
+      osVersion: null,
+      psEdition: 'Desktop',
+      psVersion: '5.1',
+      hyperVModulePresent: true,
+      hyperVModuleVersion: null,
+      logicalProcessorCount: null,
+      memoryCapacityBytes: null,
+      clusterName: null,
+      virtualMachinePath: null,
+      virtualHardDiskPath: null,
+      csvRoots: [],
+    };
+    const announced = () => sink.events.filter((event) => event.name === 'hosts.changed').length;
+    const before = announced();
+    await hosts.recordReadStatus(added.id, { ok: true, facts });
+    expect(hosts.get(added.id).status).toMatchObject({ reachable: true, psVersion: '5.1', hyperVModule: true });
+    expect(announced()).toBe(before + 1);
+    await hosts.recordReadStatus(added.id, { ok: true, facts });
+    expect(announced()).toBe(before + 1);
+    await hosts.recordReadStatus(added.id, {
+      ok: false,
+      error: { code: 'host_unreachable', message: 'no answer', details: { hostId: added.id } },
+    });
+    expect(hosts.get(added.id).status).toMatchObject({ reachable: false, psVersion: '5.1' });
+    expect(announced()).toBe(before + 2);
+  });
+});

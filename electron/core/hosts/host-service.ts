@@ -25,6 +25,7 @@ import { assertConnectable, type ConnectionEnvironment } from './host-connection
 import { HOSTS_KEY, type HostRecord, hostRecordsSchema, LAB_HOST_ID, toHostInfo } from './host-record';
 import { assertNameFree, assertSecretFits, validationError } from './host-rules';
 import type { SecretBox } from './secret-box';
+import { type InventoryReadOutcome, sameStatus, statusFromRead } from './status-from-read';
 
 /** Runs "Test connection" against a resolved host (test-connection.ts). */
 export interface ConnectionTester {
@@ -196,6 +197,20 @@ export class HostService {
   async recordStatus(hostId: string, status: HostStatus): Promise<void> {
     await this.mutate(async (records) => {
       if (!records.some((record) => record.id === hostId)) return { records, info: undefined };
+      return {
+        records: records.map((record) => (record.id === hostId ? { ...record, status } : record)),
+        info: undefined,
+      };
+    });
+  }
+
+  /** What an inventory read learned about the host; written and announced only when it changed. */
+  async recordReadStatus(hostId: string, read: InventoryReadOutcome): Promise<void> {
+    await this.mutate(async (records) => {
+      const current = records.find((record) => record.id === hostId);
+      if (!current) return { records, info: undefined };
+      const status = statusFromRead(current.status, read, new Date(this.clock.now()).toISOString());
+      if (sameStatus(current.status, status)) return { records, info: undefined };
       return {
         records: records.map((record) => (record.id === hostId ? { ...record, status } : record)),
         info: undefined,

@@ -5,6 +5,7 @@
 import { AppException, appError } from '../../../shared/contract/errors';
 import type { InventorySnapshot, VmInfo } from '../../../shared/contract/inventory';
 import { clip } from '../../../shared/contract/primitives';
+import type { InventoryReadOutcome } from '../hosts/status-from-read';
 import type { Clock, EventSink, HostExecutor, InventoryJobHooks } from '../ports';
 import { collectInventory, toReadError } from './collect-inventory';
 import { HostInventory } from './host-inventory';
@@ -27,6 +28,8 @@ export interface InventoryServiceOptions {
   controlPlane: string;
   /** Told about a failed cache write; the in-memory inventory stays right and the next write retries. */
   onPersistError?: (error: unknown) => void;
+  /** Told what each applied read learned about the host itself (the host list shows it as the host's status). */
+  onHostRead?: (hostId: string, read: InventoryReadOutcome) => void;
 }
 
 type ReadMode = 'join' | 'fresh';
@@ -201,13 +204,18 @@ export class InventoryService implements InventoryJobHooks {
     if (outcome.ok) {
       const collectedAt = new Date(this.options.clock.now()).toISOString();
       if (host.applyRead(seq, outcome.inventory, collectedAt)) {
+        this.options.onHostRead?.(host.hostId, { ok: true, facts: outcome.inventory.host });
         this.emitSnapshot(host);
         this.persist(host);
         return;
       }
-    } else if (host.applyReadError(seq, toReadError(outcome.error, host.hostId))) {
-      this.emitPatch(host, [], []);
-      return;
+    } else {
+      const error = toReadError(outcome.error, host.hostId);
+      if (host.applyReadError(seq, error)) {
+        this.options.onHostRead?.(host.hostId, { ok: false, error });
+        this.emitPatch(host, [], []);
+        return;
+      }
     }
     // Discarded (older than what is shown); say so only when the host is no longer refreshing.
     if (host.readsInFlight === 0) this.emitPatch(host, [], []);
