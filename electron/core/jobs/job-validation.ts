@@ -4,7 +4,7 @@
 import type { LifecycleAction } from '../../../shared/contract/delete-plan';
 import { AppException, appError, type ErrorCode, type ErrorDetails } from '../../../shared/contract/errors';
 import { clip } from '../../../shared/contract/primitives';
-import { baseVmState, deleteNeedsForce } from '../../../shared/contract/vm-state';
+import { baseVmState, deleteNeedsForce, LIFECYCLE_RULES, STABLE_VM_STATES } from '../../../shared/contract/vm-state';
 import type { InventoryJobHooks } from '../ports';
 import type { ActiveJobs } from './active-jobs';
 import type { HostDirectory } from './job-ports';
@@ -90,22 +90,12 @@ export function checkDeleteTarget(
   return checked;
 }
 
-/** The stable states an action works from, and where it leads. The agent also accepts the target state (the step
- *  is skipped) and waits out transitional states, so only another stable state is refused here. */
-const LIFECYCLE_RULES: Record<LifecycleAction, { from: readonly string[]; to: string; verb: string }> = {
-  start: { from: ['Off', 'Saved', 'Paused'], to: 'Running', verb: 'start' },
-  shutdown: { from: ['Running'], to: 'Off', verb: 'shut down' },
-  turnoff: { from: ['Running', 'Paused', 'Saved'], to: 'Off', verb: 'turn off' },
-  save: { from: ['Running', 'Paused'], to: 'Saved', verb: 'save' },
-};
-const STABLE_STATES = ['Off', 'Running', 'Paused', 'Saved'];
-
 export function checkLifecycleTarget(deps: ValidationDeps, target: VmTarget, action: LifecycleAction): CheckedTarget {
   const checked = checkTarget(deps, target);
   const shown = checked.vm?.state ?? '';
   const state = baseVmState(shown);
   const rule = LIFECYCLE_RULES[action];
-  if (STABLE_STATES.includes(state) && state !== rule.to && !rule.from.includes(state)) {
+  if (STABLE_VM_STATES.includes(state) && state !== rule.to && !rule.from.includes(state)) {
     reject(
       'vm_state_invalid',
       `Cannot ${rule.verb} VM ${quoteName(target.vmName)}: it is ${shown} (${rule.verb} works from ${rule.from.join(', ')}).`,

@@ -1,23 +1,15 @@
 // What the admin may do with a VM in its current state: which lifecycle buttons are enabled, whether Delete is,
 // and the reason shown beside a disabled Delete. The delete rules come from shared/contract/vm-state.ts (the
-// same ones main applies, C4/S7); the lifecycle rules mirror main's (electron/core/jobs/job-validation.ts).
+// same ones main applies, C4/S7), and so do the lifecycle rules.
 import type { LifecycleAction } from '@shared/contract/delete-plan';
 import type { VmInfo } from '@shared/contract/inventory';
-import { baseVmState, DELETING_STATE, deleteNeedsForce } from '@shared/contract/vm-state';
+import { baseVmState, DELETING_STATE, deleteNeedsForce, LIFECYCLE_RULES } from '@shared/contract/vm-state';
 
 export const LIFECYCLE_LABELS: Record<LifecycleAction, string> = {
   start: 'Start',
   shutdown: 'Shut down',
   turnoff: 'Turn off',
   save: 'Save',
-};
-
-/** The stable states each action works from (main refuses the others with `vm_state_invalid`). */
-const LIFECYCLE_FROM: Record<LifecycleAction, readonly string[]> = {
-  start: ['Off', 'Saved', 'Paused'],
-  shutdown: ['Running'],
-  turnoff: ['Running', 'Paused', 'Saved'],
-  save: ['Running', 'Paused'],
 };
 
 /** The states in which the delete dialog offers force (C9): a paused or saved VM holds no running guest, so
@@ -35,7 +27,7 @@ export function hasActiveJob(vm: VmInfo): boolean {
 
 export function lifecycleEnabled(vm: VmInfo, action: LifecycleAction): boolean {
   if (hasActiveJob(vm)) return false;
-  return LIFECYCLE_FROM[action].includes(baseVmState(vm.state));
+  return LIFECYCLE_RULES[action].from.includes(baseVmState(vm.state));
 }
 
 export function forceOffered(state: string): boolean {
