@@ -3,7 +3,7 @@
 // then every test suite.
 // Ends with one line `N passed, N failed, N skipped` summing all suites (a failed gate counts as one failure)
 // and exits non-zero when anything failed. `--only a,b` runs just the named steps.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureTools, MissingToolError } from './ensure-tools.mjs';
 import { formatSeconds, runCommand, runNpmScript } from './lib/run-command.mjs';
@@ -46,6 +46,26 @@ const STEPS = [
     fromJUnitFile(join(RESULTS_DIR, 'vitest.junit.xml')),
     { needsTools: true },
   ),
+  // The campaigns of issue 5 (campaigns/*.campaign.ts): each prints a one-line figure, gathered in
+  // test-results/campaign-figures.txt and printed again when the suite ends.
+  suite(
+    'campaigns',
+    {
+      command: process.execPath,
+      args: [
+        'node_modules/vitest/vitest.mjs',
+        'run',
+        '--config',
+        'vitest.campaigns.config.ts',
+        '--passWithNoTests',
+        '--reporter=default',
+        '--reporter=junit',
+        '--outputFile.junit=test-results/campaigns.junit.xml',
+      ],
+    },
+    fromJUnitFile(join(RESULTS_DIR, 'campaigns.junit.xml')),
+    { needsTools: true, figures: join(RESULTS_DIR, 'campaign-figures.txt') },
+  ),
   // Playwright in Debian's Chromium through the browser harness (playwright.config.ts writes the JUnit file);
   // it serves the renderer the `build` gate above produced.
   suite(
@@ -60,12 +80,13 @@ function gate(name) {
   return { name, kind: 'gate', needsTools: false, run: () => runNpmScript(name, { cwd: REPO_ROOT }) };
 }
 
-function suite(name, { command, args }, results, { needsTools = false } = {}) {
+function suite(name, { command, args }, results, { needsTools = false, figures = null } = {}) {
   return {
     name,
     kind: 'suite',
     needsTools,
     results,
+    figures,
     run: () => runCommand(command, args, { cwd: REPO_ROOT, capture: true, env: toolEnvironment() }),
   };
 }
@@ -85,7 +106,11 @@ function selectSteps(argv) {
 async function runStep(step) {
   console.log(`\n=== ${step.name} ===`);
   step.results?.prepare();
+  if (step.figures) rmSync(step.figures, { force: true });
   const run = await step.run();
+  if (step.figures && existsSync(step.figures)) {
+    console.log(`\n--- ${step.name} figures ---\n${readFileSync(step.figures, 'utf8').trimEnd()}`);
+  }
   if (step.kind === 'gate') {
     const ok = run.code === 0;
     return {
