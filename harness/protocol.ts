@@ -11,8 +11,8 @@ export const EVENTS_PATH = `${HARNESS_PREFIX}/events`;
 /** POST `${CONTROL_PATH}<operation>`: test-only operations (lab faults), never reachable from the app's API. */
 export const CONTROL_PATH = `${HARNESS_PREFIX}/control/`;
 
-/** The per-run secret, on every call (a header) and on the event stream (a query parameter: EventSource
- *  cannot set headers). */
+/** The per-run secret, on every call (a header) and on the event stream (a query parameter, which the stream
+ *  kept from when it was an EventSource, which cannot set headers). */
 export const SECRET_HEADER = 'x-harness-secret';
 export const SECRET_PARAM = 'secret';
 /** Which page a call or a stream belongs to: each page load has its own event stream and gate. */

@@ -4,6 +4,7 @@
 // the page's own frames are what the admin sees).
 import { createRequire } from 'node:module';
 import type { Browser, CDPSession, Page } from 'playwright-core';
+import { EVENT_BATCH_MARK } from '../../harness/bridge/arrival-mark';
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../../harness/chromium';
 import { type Harness, type StartHarnessOptions, startHarness } from '../../harness/start-harness';
 
@@ -16,21 +17,6 @@ export interface HarnessBrowser {
   close(): Promise<void>;
 }
 
-/**
- * Before any script of the page runs: stamps `window.__benchBatchAt` (performance.now()) as each event batch
- * arrives, ahead of the bridge's own handler, so "from data arriving to rendered" starts at the right moment.
- */
-const STAMP_EVENT_BATCHES = `(() => {
-  const Original = window.EventSource;
-  window.__benchBatchAt = [];
-  window.EventSource = class extends Original {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', () => window.__benchBatchAt.push(performance.now()));
-    }
-  };
-})();`;
-
 // playwright-core (installed with @playwright/test, same version) is the library API; @playwright/test itself
 // only loads inside its test runner. Loaded with Node's own require: jiti's interop breaks its bundle.
 const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
@@ -39,7 +25,7 @@ const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof
 interface InPage {
   document: { querySelectorAll(selector: string): { length: number } };
   requestAnimationFrame(callback: (now: number) => void): number;
-  __benchBatchAt: number[];
+  MessageChannel: new () => { port1: { onmessage: (() => void) | null }; port2: { postMessage(value: unknown): void } };
 }
 
 /** Starts the harness (the fake backend of `options.backend`, or the real core) and opens its page. */
@@ -49,7 +35,6 @@ export async function openHarnessBrowser(options: StartHarnessOptions = {}): Pro
   try {
     browser = await chromium.launch({ executablePath: chromiumExecutablePath(), args: [...CHROMIUM_ARGS] });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript({ content: STAMP_EVENT_BATCHES });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await page.goto(harness.url);
@@ -79,24 +64,31 @@ export async function heapUsedBytes(cdp: CDPSession): Promise<number> {
 }
 
 /**
- * Milliseconds from the last event batch's arrival to the first frame after `selector` matches at least `count`
- * elements (the content is in the DOM and a frame has been produced with it).
+ * Milliseconds from the last event batch's arrival in the page (the bridge's `harness:event-batch` mark: its
+ * frame complete, before the bridge parses it) to the end of the first frame that shows `selector` matching at
+ * least `count` elements: checked in each frame's animation callbacks; when it matches, that frame's style,
+ * layout and paint follow those callbacks, and a message posted from there runs once they are done.
  */
 export async function msFromLastBatchToRendered(page: Page, selector: string, count = 1): Promise<number> {
   return page.evaluate(
-    ({ selector, count }) =>
+    ({ selector, count, mark }) =>
       new Promise<number>((resolve) => {
         const page = globalThis as unknown as InPage;
         const check = () => {
-          if (page.document.querySelectorAll(selector).length >= count) {
-            page.requestAnimationFrame(() => resolve(performance.now() - (page.__benchBatchAt.at(-1) ?? 0)));
+          if (page.document.querySelectorAll(selector).length < count) {
+            page.requestAnimationFrame(check);
             return;
           }
-          page.requestAnimationFrame(check);
+          const afterFrame = new page.MessageChannel();
+          afterFrame.port1.onmessage = () => {
+            const arrived = performance.getEntriesByName(mark).at(-1)?.startTime ?? 0;
+            resolve(performance.now() - arrived);
+          };
+          afterFrame.port2.postMessage(null);
         };
-        check();
+        page.requestAnimationFrame(check);
       }),
-    { selector, count },
+    { selector, count, mark: EVENT_BATCH_MARK },
   );
 }
 

@@ -7,7 +7,9 @@ import '../../shared/zod-jitless';
 import { APP_VERSION } from '../../shared/app-info';
 import { PRELOAD_API_KEY } from '../../shared/preload-api';
 import { SECRET_META_NAME } from '../protocol';
-import { createHarnessApi, type EventStreamLike, type HarnessApiOptions } from './harness-api';
+import { markBatchArrival } from './arrival-mark';
+import { openFetchEventStream, type StreamResponseLike } from './fetch-event-stream';
+import { createHarnessApi, type HarnessApiOptions } from './harness-api';
 
 interface PageGlobals {
   readonly document: {
@@ -16,8 +18,9 @@ interface PageGlobals {
   readonly location: { readonly origin: string };
   readonly navigator: { readonly userAgent: string };
   readonly crypto: { randomUUID(): string };
-  readonly EventSource: new (url: string) => EventStreamLike;
-  readonly fetch: HarnessApiOptions['fetch'];
+  readonly fetch: HarnessApiOptions['fetch'] &
+    ((url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<StreamResponseLike>);
+  readonly performance: { mark(name: string): unknown; clearMarks(name?: string): void };
 }
 
 const page = globalThis as unknown as PageGlobals;
@@ -33,7 +36,12 @@ if (secret === '') {
     secret,
     clientId: page.crypto.randomUUID(),
     fetch: (url, init) => page.fetch(url, init),
-    openEventStream: (url) => new page.EventSource(url),
+    // fetch, not EventSource: see fetch-event-stream.ts (a debugger copies every EventSource message).
+    openEventStream: (url) =>
+      openFetchEventStream(url, {
+        fetch: (streamUrl, init) => page.fetch(streamUrl, init),
+        onFrameArrived: () => markBatchArrival(page.performance),
+      }),
     version: {
       app: APP_VERSION,
       electron: '',

@@ -1,6 +1,6 @@
 // The browser harness's `window.hvapi`: the same shape as the preload's (shared/preload-api.ts), built with the
 // contract's own buildApi, over HTTP instead of IPC. Calls are POSTs carrying the per-run secret; events arrive
-// as batches on one EventSource per page load. Written against small structural types rather than the DOM so it
+// as batches on one event stream per page load (fetch-event-stream.ts in the page). Written against small structural types rather than the DOM so it
 // runs (and is tested) under Node as well as in the page.
 import { buildApi, channelOfIpc, type EventEnvelope, type IpcChannel, type Subscribe } from '../../shared/contract/api';
 import { appError } from '../../shared/contract/errors';
@@ -8,7 +8,8 @@ import { fail, type Result } from '../../shared/contract/result';
 import type { HvApi, VersionInfo } from '../../shared/preload-api';
 import { CALL_PATH, CLIENT_HEADER, CLIENT_PARAM, EVENTS_PATH, SECRET_HEADER, SECRET_PARAM } from '../protocol';
 
-/** The part of EventSource the bridge uses. */
+/** The part of EventSource the bridge uses (the page's stream is fetch-event-stream.ts; Node tests read it over
+ *  http.get). */
 export interface EventStreamLike {
   onmessage: ((event: { data: unknown }) => void) | null;
   onopen: (() => void) | null;

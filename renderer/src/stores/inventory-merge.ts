@@ -38,7 +38,13 @@ export function indexById(vms: readonly VmInfo[]): ReadonlyMap<string, VmInfo> {
 }
 
 /** A whole host's list replaces the previous one (order as the host reported it). */
-export function applySnapshot(previous: readonly VmInfo[], byId: ReadonlyMap<string, VmInfo>, incoming: VmInfo[]) {
+export function applySnapshot(
+  previous: readonly VmInfo[],
+  byId: ReadonlyMap<string, VmInfo>,
+  incoming: readonly VmInfo[],
+): readonly VmInfo[] {
+  // A host's first snapshot (a fleet's inventory arriving): nothing to reuse, so no copy and no comparison.
+  if (byId.size === 0) return previous.length === 0 && incoming.length === 0 ? previous : incoming;
   const next = incoming.map((vm) => reuse(byId.get(vm.id), vm));
   return sameItems(previous, next) ? previous : next;
 }
@@ -101,6 +107,8 @@ export function overlayPending(
   hostId: string,
   previousShown: readonly VmInfo[] | undefined,
 ): readonly VmInfo[] {
+  // The usual case (no delete waiting for main's mark): the reported list itself, without a copy.
+  if (pending.size === 0) return vms;
   let marked = false;
   const shown = vms.map((vm) => {
     const mark = pending.get(pendingKey(hostId, vm.id));

@@ -11,9 +11,11 @@ import { useSelection } from './use-selection';
 import { useHostNames, useVmRows } from './use-vm-rows';
 import { VmDetails } from './VmDetails';
 import { VmTable } from './VmTable';
-import { splitRowKey } from './vm-rows';
+import { splitRowKey, type VmRow } from './vm-rows';
 import { useVmsView } from './vms-view-state';
 import './vms.css';
+
+const NO_ROWS: readonly VmRow[] = [];
 
 type OpenDialog = { readonly kind: 'single'; readonly vm: VmInfo } | { readonly kind: 'bulk'; readonly vms: VmInfo[] };
 
@@ -34,8 +36,15 @@ export function VmsView() {
     const { hostId, vmId } = splitRowKey(activeKey);
     return selectVm(state, hostId, vmId);
   });
-  const selectedRows = useMemo(() => all.filter((row) => selection.selected.has(row.key)), [all, selection.selected]);
-  const hiddenSelected = selectedRows.length - visible.filter((row) => selection.selected.has(row.key)).length;
+  // Nothing selected (always so when the inventory first arrives): no pass over the thousands of rows.
+  const selectedRows = useMemo(
+    () => (selection.selected.size === 0 ? NO_ROWS : all.filter((row) => selection.selected.has(row.key))),
+    [all, selection.selected],
+  );
+  const hiddenSelected =
+    selectedRows.length === 0
+      ? 0
+      : selectedRows.length - visible.filter((row) => selection.selected.has(row.key)).length;
 
   const openDelete = useCallback((vm: VmInfo) => setDialog({ kind: 'single', vm }), []);
   const deleteSelected = () => {

@@ -1,6 +1,7 @@
 // The VM table's rows: one derived record per VM (cached per VM object, so an unchanged VM costs nothing on the
 // next change), sorted by a column with precomputed keys (no collator call per comparison), then filtered by
-// a precomputed lowercase search text, so a filter keystroke over 5,000 rows is a plain substring scan.
+// a lowercase search text made once per row on the first filter, so a keystroke over 5,000 rows is a plain
+// substring scan.
 import type { VmInfo } from '@shared/contract/inventory';
 
 export const SORT_COLUMNS = ['name', 'host', 'state', 'cpu', 'memory', 'uptime', 'disks'] as const;
@@ -25,8 +26,6 @@ export interface VmRow {
   /** Lowercase name with digit runs padded, so "web2" sorts before "web10" with a plain comparison. */
   readonly nameKey: string;
   readonly hostKey: string;
-  /** Lowercase name, host and state for the filter. */
-  readonly search: string;
 }
 
 export function rowKey(hostId: string, vmId: string): string {
@@ -38,8 +37,33 @@ export function splitRowKey(key: string): { hostId: string; vmId: string } {
   return { hostId: key.slice(0, slash), vmId: key.slice(slash + 1) };
 }
 
-function naturalKey(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+const KEY_DIGITS = 12;
+const ZEROS = '0'.repeat(KEY_DIGITS);
+
+/** Lowercase `text` with every digit run left-padded to 12 digits. A plain loop: with a regex and a replacer
+ *  callback this was ~4x slower, and it runs for every VM when a fleet's inventory first arrives. */
+export function naturalKey(text: string): string {
+  const lower = text.toLowerCase();
+  let key = '';
+  let copied = 0;
+  let padded = false;
+  let runStart = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : -1;
+    if (code >= 48 && code <= 57) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart < 0) continue;
+    const length = i - runStart;
+    if (length < KEY_DIGITS) {
+      key += lower.slice(copied, runStart) + ZEROS.slice(length);
+      copied = runStart;
+      padded = true;
+    }
+    runStart = -1;
+  }
+  return padded ? key + lower.slice(copied) : lower;
 }
 
 export function stateLabelOf(vm: VmInfo): string {
@@ -47,6 +71,19 @@ export function stateLabelOf(vm: VmInfo): string {
 }
 
 const rowCache = new WeakMap<VmInfo, VmRow>();
+/** Host names are few and shared by hundreds of rows: each one's key is computed once. */
+const hostKeys = new Map<string, string>();
+const MAX_HOST_KEYS = 1000;
+
+function hostKeyOf(hostName: string): string {
+  let key = hostKeys.get(hostName);
+  if (key === undefined) {
+    if (hostKeys.size >= MAX_HOST_KEYS) hostKeys.clear();
+    key = naturalKey(hostName);
+    hostKeys.set(hostName, key);
+  }
+  return key;
+}
 
 /** The row of a VM, reused while the VM object and its host's name are unchanged. */
 export function toRow(vm: VmInfo, hostName: string): VmRow {
@@ -63,8 +100,7 @@ export function toRow(vm: VmInfo, hostName: string): VmRow {
     memoryBytes: vm.memoryAssignedBytes > 0 ? vm.memoryAssignedBytes : vm.memoryStartupBytes,
     diskBytes,
     nameKey: naturalKey(vm.name),
-    hostKey: naturalKey(hostName),
-    search: `${vm.name}\n${hostName}\n${stateLabel}`.toLowerCase(),
+    hostKey: hostKeyOf(hostName),
   };
   rowCache.set(vm, row);
   return row;
@@ -112,13 +148,26 @@ export function parseFilter(query: string): Term[] {
     .filter((term) => term.text.length > 0);
 }
 
+const searchCache = new WeakMap<VmRow, string>();
+
+/** Lowercase name, host and state, what a filter word matches; made on the first filter, not with the row, so
+ *  a fleet's inventory arriving does not pay for it. */
+function searchTextOf(row: VmRow): string {
+  let text = searchCache.get(row);
+  if (text === undefined) {
+    text = `${row.vm.name}\n${row.hostName}\n${row.stateLabel}`.toLowerCase();
+    searchCache.set(row, text);
+  }
+  return text;
+}
+
 /** Rows matching every term, in their sorted order; the same array when the query is empty. */
 export function filterRows(rows: readonly VmRow[], query: string): readonly VmRow[] {
   const terms = parseFilter(query);
   if (terms.length === 0) return rows;
   return rows.filter((row) =>
     terms.every((term) =>
-      term.state ? row.stateLabel.toLowerCase().startsWith(term.text) : row.search.includes(term.text),
+      term.state ? row.stateLabel.toLowerCase().startsWith(term.text) : searchTextOf(row).includes(term.text),
     ),
   );
 }
