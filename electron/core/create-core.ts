@@ -23,6 +23,7 @@ import type { ConnectionEnvironment } from './hosts/host-connection';
 import { AgentHostExecutor } from './hosts/host-executor';
 import { HostService } from './hosts/host-service';
 import type { SecretBox } from './hosts/secret-box';
+import { StandbyJobProcesses } from './hosts/standby-job-process';
 import { HostConnectionTester } from './hosts/test-connection';
 import { WarmSessionPool } from './hosts/warm-session-pool';
 import { FileInventoryPersistence } from './inventory/file-inventory-persistence';
@@ -119,6 +120,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
   const currentSettings = () => (options.adjustSettings ?? ((value: Settings) => value))(settings.current());
   const runner = new PowerShellRunner();
   const warmSessions = new WarmSessionPool();
+  const standbys = new StandbyJobProcesses({ runner });
 
   // Several services need each other (the host service asks the job engine about active jobs, the job engine
   // asks the hosts for names, a lab reset re-reads the inventory): those calls are closures over constants
@@ -158,6 +160,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     onReset: (hostId) => {
       deployer.invalidate(hostId);
       warmSessions.close(hostId);
+      standbys.close(hostId);
       if (hostRecord(hostId) !== null) inventory.refresh([hostId]).catch(() => undefined);
     },
   });
@@ -182,9 +185,16 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
         runner,
         connectionEnv,
         warm: { pool: warmSessions, loopScriptPath: paths.warmSessionLoop },
+        standby: standbys,
       }),
   );
-  const executor = bundleAwareExecutor(routedExecutor(executors), deployer);
+  // A bundle in question is checked (and maybe deployed) again: a standby started from the old one goes too.
+  const executor = bundleAwareExecutor(routedExecutor(executors), {
+    invalidate: (hostId) => {
+      deployer.invalidate(hostId);
+      standbys.close(hostId);
+    },
+  });
 
   const initial = currentSettings();
   const inventory: InventoryService = new InventoryService({
@@ -197,6 +207,9 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     readTimeoutMs: initial.jobTimeouts.inventorySeconds * 1000,
     requestedBy: identity.requestedBy,
     controlPlane: identity.controlPlane,
+    // The sidebar's host status follows every read, not only "Test connection". A failed write of the host list
+    // changes nothing shown; the next read tries again.
+    onHostRead: (hostId, read) => void hosts.recordReadStatus(hostId, read).catch(() => undefined),
   });
   let appliedRetentionDays = initial.historyRetentionDays;
   settings.onChange(() => {
@@ -243,11 +256,13 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     changed: (hostId, reachChanged) => {
       if (!reachChanged) return;
       warmSessions.close(hostId);
+      standbys.close(hostId);
       inventory.refresh([hostId]).catch(() => undefined);
     },
     removed: (hostId) => {
       inventory.removeHost(hostId);
       warmSessions.close(hostId);
+      standbys.close(hostId);
       deployer.invalidate(hostId);
       executors.forget(hostId);
       scriptRunners.forget(hostId);
@@ -261,6 +276,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
     labs,
     deployer,
     warmSessions,
+    standbys,
   };
   const handlers = gate(
     {
@@ -296,6 +312,7 @@ export async function createCore(options: CreateCoreOptions): Promise<Core> {
       await jobService.shutdown();
       inventory.stop();
       warmSessions.closeAll();
+      await standbys.closeAll();
       await inventory.idle();
       await outputs.closeAll();
       await jobStore.close();

@@ -21,12 +21,14 @@ import {
 import type { BundleDeployer, LabHostProvider, ResolvedHost } from './bundle-port';
 import type { ConnectionEnvironment } from './host-connection';
 import { AgentHostExecutor } from './host-executor';
+import { StandbyJobProcesses } from './standby-job-process';
 
 interface Setup {
   host?: ResolvedHost;
   deployer?: BundleDeployer;
   lab?: LabHostProvider;
   env?: ConnectionEnvironment;
+  standby?: StandbyJobProcesses;
 }
 
 function executor(setup: Setup = {}) {
@@ -42,6 +44,7 @@ function executor(setup: Setup = {}) {
     lab: setup.lab ?? noLab,
     runner: new PowerShellRunner({ stopGraceMs: 500 }),
     connectionEnv: setup.env ?? connectionEnv(),
+    ...(setup.standby === undefined ? {} : { standby: setup.standby }),
   });
 }
 
@@ -284,5 +287,69 @@ describe('AgentHostExecutor on the lab host with the real bundle (cold runs)', (
       code: 'script_failed',
       details: { hostCode: 'needs_force', step: 'validate', exitCode: 1 },
     });
+  });
+});
+
+describe('AgentHostExecutor on the lab host with standby processes (real bundle)', () => {
+  let lab: ReturnType<typeof buildLabSandbox>;
+  let standby: StandbyJobProcesses;
+  const adopted: number[] = [];
+  beforeAll(() => {
+    lab = buildLabSandbox();
+    const runner = new PowerShellRunner({ stopGraceMs: 500 });
+    standby = new StandbyJobProcesses({
+      runner: {
+        start: (spec, options) => runner.start(spec, options),
+        prestart: (command) => runner.prestart(command),
+        startPrestarted: (process, spec, options) => {
+          if (process.child.pid !== undefined) adopted.push(process.child.pid);
+          return runner.startPrestarted(process, spec, options);
+        },
+      },
+    });
+  });
+  afterAll(async () => {
+    await standby?.closeAll();
+    lab?.cleanup();
+  });
+
+  const labSetup = (): Setup => ({
+    host: resolvedHost({ id: 'lab', connection: { transport: 'lab' } }),
+    deployer: fakeDeployer(agentDir),
+    lab: fixedLab(lab.sandboxPath),
+    standby,
+  });
+
+  it('a plan starts the delete process ahead; the delete runs on it; a refused delete leaves none behind', async () => {
+    await executor(labSetup()).run('lab', 'delete', { ...base, ...DB01, mode: 'plan' }, recorder().options);
+    const ahead = standby.pidOf('lab');
+    expect(ahead).toBeDefined();
+
+    const run = recorder();
+    const result = await executor(labSetup()).run(
+      'lab',
+      'delete',
+      { ...base, ...DB01, mode: 'execute', force: false },
+      run.options,
+    );
+    expect(adopted).toEqual([ahead]);
+    expect(result.result).toMatchObject({ script: 'delete', result: { status: 'succeeded', mode: 'execute' } });
+    expect(run.lines.filter((line) => line.event?.type === 'step').length).toBeGreaterThan(5);
+    // Succeeded: the next delete's process is being started.
+    const next = standby.pidOf('lab');
+    expect(next).toBeDefined();
+    expect(next).not.toBe(ahead);
+
+    const refused = await failure(
+      executor(labSetup()).run(
+        'lab',
+        'delete',
+        { ...base, vm_id: '2c3e0f7a-1d5b-4a51-9f0e-7c1d2b3a4e01', vm_name: 'web01', mode: 'execute', force: false },
+        recorder().options,
+      ),
+    );
+    expect(refused.details).toMatchObject({ hostCode: 'needs_force' });
+    expect(adopted).toEqual([ahead, next]);
+    expect(standby.pidOf('lab')).toBeUndefined();
   });
 });

@@ -1,14 +1,15 @@
 // HostExecutor (electron/core/ports.ts): runs one agent entry script on one host. Resolves the host and its
 // secret, makes sure the host has the current bundle, builds the transport's command and streams the output in
 // batches; read-only calls (inventory, plan-only deletes) on lab and local hosts go through the host's warm
-// session and fall back to a cold run when the session is lost. Every failure leaves as an AppException with
+// session and fall back to a cold run when the session is lost; the others run on the host's standby process when
+// there is one (standby-job-process.ts), cold otherwise. Every failure leaves as an AppException with
 // the contract's code (host-errors.ts), and the secret only ever travels in the remote wrapper's stdin envelope.
 import type { AgentScript } from '../../../shared/contract/agent/read-line';
 import type { HostExecutor, HostRunOptions, HostRunResult } from '../ports';
 import type { CommandSpec } from '../powershell/command-spec';
 import { encodeAgentPayload } from '../powershell/command-spec';
 import { PowerShellError } from '../powershell/powershell-error';
-import type { RunningScript, RunOptions } from '../powershell/script-run';
+import type { OutputLine, RunningScript, RunOptions } from '../powershell/script-run';
 import { errorMessageFromStderr } from '../powershell/stderr-message';
 import type { BundleDeployer, LabHostProvider, ResolvedHost } from './bundle-port';
 import {
@@ -21,6 +22,7 @@ import {
 import { resultError, resultFailed, toRunException } from './host-errors';
 import { HostOutputCollector } from './host-output';
 import { RunDeadline } from './run-deadline';
+import type { StandbyJobProcesses } from './standby-job-process';
 import { WarmSessionLost } from './warm-session';
 import type { WarmSessionPool } from './warm-session-pool';
 
@@ -48,8 +50,15 @@ export interface HostExecutorOptions {
   connectionEnv: ConnectionEnvironment;
   /** Warm sessions for read-only calls; omit to run everything cold. */
   warm?: { pool: WarmSessionPool; loopScriptPath: string };
+  /** Pre-started processes for the calls that change something on lab and local hosts; omit to run them cold. */
+  standby?: Pick<StandbyJobProcesses, 'start' | 'prepare'>;
   /** Output batching (defaults: OutputBatcher's 500 lines / 16 ms). */
   batch?: { maxLines?: number; maxDelayMs?: number };
+}
+
+/** A delete's plan only: the delete itself (the same entry script) is likely to follow. */
+function isDeletePlan(script: AgentScript, payload: Readonly<Record<string, unknown>>): boolean {
+  return script === 'delete' && payload.mode === 'plan';
 }
 
 /** Reads that change nothing on the host may share a warm session; everything else runs in its own process. */
@@ -99,6 +108,7 @@ export class AgentHostExecutor implements HostExecutor {
       if (result === null && collector.protocolError !== null) {
         throw new PowerShellError('script_failed', collector.protocolError.message, { exitCode });
       }
+      if (isDeletePlan(script, payload)) this.prepareStandby(prepared);
       return { exitCode, result };
     } catch (error) {
       collector?.end();
@@ -169,21 +179,49 @@ export class AgentHostExecutor implements HostExecutor {
         if (!(error instanceof WarmSessionLost)) throw error;
       }
     }
-    return this.runCold(prepared, collector, deadline);
+    return this.runCold(prepared, collector, deadline, !readOnly);
   }
 
-  private async runCold(prepared: Prepared, collector: HostOutputCollector, deadline: RunDeadline): Promise<number> {
-    deadline.throwIfStopped();
-    const spec = buildHostCommand(
+  /** The command of a run of the prepared script in a process of its own. */
+  private coldCommand(prepared: Prepared): CommandSpec {
+    return buildHostCommand(
       prepared.host,
       { where: 'host', path: prepared.scriptPath },
       prepared.payload,
       this.options.connectionEnv,
       prepared.lab,
     );
-    const running = this.options.runner.start(spec, {
-      onLine: (line) => collector.push(line.stream === 'stdout' ? 'out' : 'err', line.text, line.receivedAt),
-    });
+  }
+
+  /** After a delete's plan: the process the delete would run in, started now (lab and local hosts only). */
+  private prepareStandby(prepared: Prepared): void {
+    const standby = this.options.standby;
+    const transport = prepared.host.connection.transport;
+    if (standby === undefined || (transport !== 'lab' && transport !== 'local')) return;
+    try {
+      standby.prepare(prepared.host.id, this.coldCommand(prepared));
+    } catch {
+      // Only a head start: the delete builds (and reports) its command itself.
+    }
+  }
+
+  private async runCold(
+    prepared: Prepared,
+    collector: HostOutputCollector,
+    deadline: RunDeadline,
+    mutating: boolean,
+  ): Promise<number> {
+    deadline.throwIfStopped();
+    const spec = this.coldCommand(prepared);
+    const runOptions = {
+      onLine: (line: OutputLine) =>
+        collector.push(line.stream === 'stdout' ? 'out' : 'err', line.text, line.receivedAt),
+    };
+    const standby = this.options.standby;
+    const running =
+      mutating && standby !== undefined
+        ? standby.start(prepared.host.id, spec, runOptions)
+        : this.options.runner.start(spec, runOptions);
     const stop = () => running.stop();
     deadline.signal.addEventListener('abort', stop, { once: true });
     try {

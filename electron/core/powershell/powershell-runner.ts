@@ -3,12 +3,15 @@ import type { CommandSpec } from './command-spec';
 import { PacedOutputPipe, type PacedOutputPipeOptions } from './paced-output-pipe';
 import { createProcessTreeKiller, type ProcessTreeKiller } from './process-tree-killer';
 import {
+  type PrestartedProcess,
+  type ProcessCommand,
   type RunDependencies,
   type RunningScript,
   type RunOptions,
   type RunResult,
   ScriptRun,
   type SpawnFn,
+  spawnPowerShell,
 } from './script-run';
 import type { StreamDecoderOptions } from './stream-decoder';
 
@@ -59,6 +62,31 @@ export class PowerShellRunner {
   start(spec: CommandSpec, options: RunOptions = {}): RunningScript {
     const run = new ScriptRun(spec, options, this.deps);
     run.begin();
+    return run;
+  }
+
+  /**
+   * Spawns `command` now, as start() would, but writes nothing to its stdin and reads none of its output: a later
+   * startPrestarted() gives it its input and makes it a run. Null when it cannot be spawned (start() would then
+   * report why). The caller owns the process until then: it must listen for its 'error' and 'exit', and kill it
+   * (and destroy the pipe) when it is not used.
+   */
+  prestart(command: ProcessCommand): PrestartedProcess | null {
+    const pipe = this.deps.openOutputPipe();
+    try {
+      const child = spawnPowerShell(this.deps, command, pipe);
+      pipe?.releaseChildEnd();
+      return { child, pipe };
+    } catch {
+      pipe?.destroy();
+      return null;
+    }
+  }
+
+  /** Starts the run on a prestarted process of the same command: from its stdin on, exactly as start(). */
+  startPrestarted(process: PrestartedProcess, spec: CommandSpec, options: RunOptions = {}): RunningScript {
+    const run = new ScriptRun(spec, options, this.deps);
+    run.adopt(process);
     return run;
   }
 

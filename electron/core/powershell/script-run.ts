@@ -48,6 +48,16 @@ export interface RunningScript {
 
 export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
 
+/** How a PowerShell process is started: a command spec without its input. */
+export type ProcessCommand = Pick<CommandSpec, 'executable' | 'args' | 'env' | 'cwd'>;
+
+/** A process spawned as a run would spawn it, its stdin still open and unwritten, its output not yet read. */
+export interface PrestartedProcess {
+  readonly child: ChildProcess;
+  /** Its stdout (a paced pipe), or null when stdout is the child's ordinary pipe. */
+  readonly pipe: PacedOutputPipe | null;
+}
+
 export interface RunDependencies {
   spawn: SpawnFn;
   killer: ProcessTreeKiller;
@@ -79,6 +89,22 @@ function toOutputLine(text: string, stream: OutputStream, receivedAt: number): O
   if (stream === 'stderr' || !text.startsWith(AGENT_EVENT_MARKER)) return { kind: 'log', text, stream, receivedAt };
   const parsed: ParsedLine = parseOutputLine(text);
   return { ...parsed, stream, receivedAt };
+}
+
+/** Spawns the command as every run does: no shell, stdin piped, stdout to `pipe` when there is one. */
+export function spawnPowerShell(
+  deps: Pick<RunDependencies, 'spawn' | 'platform'>,
+  command: ProcessCommand,
+  pipe: PacedOutputPipe | null,
+): ChildProcess {
+  return deps.spawn(command.executable, command.args, {
+    env: command.env,
+    stdio: ['pipe', pipe?.childEnd ?? 'pipe', 'pipe'],
+    // POSIX: lead a process group, so the whole tree can be killed at once.
+    detached: deps.platform !== 'win32',
+    windowsHide: true,
+    ...(command.cwd === undefined ? {} : { cwd: command.cwd }),
+  });
 }
 
 export class ScriptRun implements RunningScript {
@@ -126,23 +152,28 @@ export class ScriptRun implements RunningScript {
   }
 
   begin(): void {
-    let child: ChildProcess;
     const pipe = this.deps.openOutputPipe();
+    let child: ChildProcess;
     try {
-      child = this.deps.spawn(this.spec.executable, this.spec.args, {
-        env: this.spec.env,
-        stdio: ['pipe', pipe?.childEnd ?? 'pipe', 'pipe'],
-        // POSIX: lead a process group, so the whole tree can be killed at once.
-        detached: this.deps.platform !== 'win32',
-        windowsHide: true,
-        ...(this.spec.cwd === undefined ? {} : { cwd: this.spec.cwd }),
-      });
+      child = spawnPowerShell(this.deps, this.spec, pipe);
     } catch (error) {
       pipe?.destroy();
       this.failToStart(error);
       return;
     }
     pipe?.releaseChildEnd();
+    this.attach({ child, pipe });
+  }
+
+  /**
+   * Runs on a process started earlier with this spec's command and no input yet (prestartPowerShell): from here
+   * on it is this run's, exactly as if begin() had spawned it now.
+   */
+  adopt(process: PrestartedProcess): void {
+    this.attach(process);
+  }
+
+  private attach({ child, pipe }: PrestartedProcess): void {
     this.pipe = pipe;
     this.child = child;
     child.on('error', (error) => {
