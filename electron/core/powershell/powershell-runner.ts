@@ -37,7 +37,9 @@ export interface PowerShellRunnerOptions {
   pacedOutput?: PacedOutputPipeOptions | false;
 }
 
-export const DEFAULT_STOP_GRACE_MS = 2000;
+// Long enough for the agent's `finally` (it releases the host lock) on a busy workstation: under a heavy load a
+// 2 s grace was seen to end in the hard kill, leaving the lock to expire on its own and the host refusing jobs.
+export const DEFAULT_STOP_GRACE_MS = 6000;
 export const DEFAULT_CLOSE_WAIT_MS = 2000;
 
 export class PowerShellRunner {
