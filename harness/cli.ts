@@ -1,7 +1,8 @@
-// `npm run harness [-- --port N] [--data-dir DIR] [--pwsh PATH] [--seed-lab] [--fast-lab]`: serves the built
-// renderer (run `npm run build` first) against the real core, prints `harness: http://127.0.0.1:PORT/` when
-// ready, and stops the core cleanly on Ctrl+C / SIGTERM. A parent process may choose the per-run secret through
-// the HARNESS_SECRET environment variable (e2e/support/global-setup.ts does); it is never printed.
+// `npm run harness [-- --port N] [--data-dir DIR] [--renderer-dir DIR] [--pwsh PATH] [--seed-lab] [--fast-lab]`:
+// serves the built renderer (run `npm run build` first; default out/renderer) against the real core, prints
+// `harness: http://127.0.0.1:PORT/` when ready, and stops the core cleanly on Ctrl+C / SIGTERM. A parent process
+// may choose the per-run secret through the HARNESS_SECRET environment variable (e2e/support/global-setup.ts
+// does); it is never printed.
 import { parseArgs } from 'node:util';
 import { RendererNotBuiltError } from './renderer-files';
 import { startHarness } from './start-harness';
@@ -10,6 +11,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     'data-dir': { type: 'string' },
+    'renderer-dir': { type: 'string' },
     pwsh: { type: 'string' },
     'seed-lab': { type: 'boolean' },
     'fast-lab': { type: 'boolean' },
@@ -28,6 +30,7 @@ try {
   const harness = await startHarness({
     port,
     ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
+    ...(values['renderer-dir'] === undefined ? {} : { rendererDir: values['renderer-dir'] }),
     ...(values.pwsh === undefined ? {} : { powershellPath: values.pwsh }),
     seedLab: values['seed-lab'] ?? false,
     fastLab: values['fast-lab'] ?? false,

@@ -50,6 +50,8 @@ async function writeFastScenario(repoRoot: string, dataDir: string): Promise<str
   const source = join(repoRoot, 'powershell', 'simulator', 'scenarios', 'lab.json');
   const scenario = z.looseObject({}).parse(JSON.parse(await readFile(source, 'utf8')));
   const path = join(dataDir, 'harness-lab-scenario.json');
+  // `--data-dir` may name a folder that does not exist yet; the core creates the rest of it.
+  await mkdir(dataDir, { recursive: true });
   await writeFile(path, JSON.stringify({ ...scenario, behaviour: FAST_BEHAVIOUR }));
   return path;
 }

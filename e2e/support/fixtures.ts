@@ -4,6 +4,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { AppPage } from '../pages/app-page';
+import { JobsPage } from '../pages/jobs-page';
+import { VmsPage } from '../pages/vms-page';
 import { harnessInfo } from './harness-env';
 
 export const SCREENS_DIR = join('test-results', 'e2e-screens');
@@ -12,6 +15,11 @@ export interface E2eFixtures {
   /** Console errors and page errors seen so far on the test's page. */
   pageErrors: string[];
   saveScreen: (name: string) => Promise<void>;
+  /** Saves `<name>-light` and `<name>-dark` (the app follows prefers-color-scheme), leaving the page light. */
+  saveScreens: (name: string) => Promise<void>;
+  app: AppPage;
+  vms: VmsPage;
+  jobs: JobsPage;
 }
 
 export const test = base.extend<E2eFixtures>({
@@ -30,8 +38,26 @@ export const test = base.extend<E2eFixtures>({
   saveScreen: async ({ page }, use) => {
     mkdirSync(SCREENS_DIR, { recursive: true });
     await use(async (name) => {
-      await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
+      await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
     });
+  },
+  saveScreens: async ({ page, saveScreen }, use) => {
+    await use(async (name) => {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await saveScreen(`${name}-${colorScheme}`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    });
+  },
+  app: async ({ page }, use) => {
+    await use(new AppPage(page));
+  },
+  vms: async ({ page }, use) => {
+    await use(new VmsPage(page));
+  },
+  jobs: async ({ page }, use) => {
+    await use(new JobsPage(page));
   },
 });
 

@@ -2,14 +2,16 @@
 // `npm run harness`): the real core on a fresh data folder (a first run: no host yet), lab hosts with short
 // simulator delays. This process chooses the secret and the folder, so nothing secret is printed; workers find
 // the harness through the environment, which Playwright passes on from the global setup. Needs the built
-// renderer (npm run build; `npm test` builds before this suite).
+// renderer (npm run build; `npm test` builds before this suite). The harness serves a copy of out/renderer taken
+// here: a rebuild during the run (new asset names) would otherwise leave the pages it serves with 404s.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HARNESS_ENV } from './harness-env';
 
+const BUILT_RENDERER_DIR = join('out', 'renderer');
 const READY_LINE = /^harness: (http:\/\/127\.0\.0\.1:\d+\/)$/m;
 const START_TIMEOUT_MS = 120_000;
 
@@ -63,10 +65,15 @@ function removeDataDir(dataDir: string): Promise<void> {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const secret = randomBytes(32).toString('hex');
+  if (!existsSync(join(BUILT_RENDERER_DIR, 'index.html'))) {
+    throw new Error(`The built renderer is missing (${BUILT_RENDERER_DIR}): run \`npm run build\` first.`);
+  }
+  const rendererDir = mkdtempSync(join(tmpdir(), 'hv-e2e-renderer-'));
+  cpSync(BUILT_RENDERER_DIR, rendererDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'hv-e2e-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'jiti/register', 'harness/cli.ts', '--data-dir', dataDir, '--fast-lab'],
+    ['--import', 'jiti/register', 'harness/cli.ts', '--data-dir', dataDir, '--renderer-dir', rendererDir, '--fast-lab'],
     { env: { ...process.env, HARNESS_SECRET: secret }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let url: string;
@@ -74,6 +81,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     url = await waitForUrl(child);
   } catch (error) {
     await stopChild(child);
+    rmSync(rendererDir, { recursive: true, force: true });
     throw error;
   }
   // Keep draining the harness's output so it never blocks on a full pipe; show its errors.
@@ -86,5 +94,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   return async () => {
     await stopChild(child);
     await removeDataDir(dataDir);
+    rmSync(rendererDir, { recursive: true, force: true });
   };
 }
