@@ -26,6 +26,13 @@ const FOLDER_KEEP_REASONS: Record<KeptFolder['reason'], string> = {
   other_vm: "holds another VM's files",
 };
 
+/** The host's detail when it says more than the reason's label (the agent often repeats the reason). */
+function extraDetail(label: string, detail: string | null | undefined): string {
+  if (!detail) return '';
+  const [a, b] = [label.toLowerCase(), detail.toLowerCase()];
+  return a.includes(b) || b.includes(a) ? '' : ` (${detail})`;
+}
+
 /** The bytes the plan frees (files of unknown size count as zero). */
 export function planBytes(plan: DeletePlan): number {
   return plan.filesToDelete.reduce((sum, file) => sum + (file.sizeBytes ?? 0), 0);
@@ -101,7 +108,7 @@ export function DeletePlanView({ value }: { value: PlanValue }) {
                 <span className="delete-plan__path">{file.path}</span>
                 <span className="delete-plan__meta">
                   {FILE_KIND_LABELS[file.kind]} · kept: {FILE_KEEP_REASONS[file.reason]}
-                  {file.detail ? ` (${file.detail})` : ''}
+                  {extraDetail(FILE_KEEP_REASONS[file.reason], file.detail)}
                 </span>
               </li>
             ))}
