@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_HOST_ID } from '../electron/core/hosts/host-record';
 import { CoreProcess } from '../electron/core/integration/support/core-process-client';
-import { deleteRunsOn, processesMentioning } from '../electron/core/integration/support/processes';
+import { deleteRunsOn, killGroups, processesMentioning } from '../electron/core/integration/support/processes';
 import { changesBetween, readSandboxTree } from '../electron/core/integration/support/sandbox-files';
 import {
   fastLabScenario,
@@ -60,16 +60,6 @@ function runHasEnded(pid: number): boolean {
     return readFileSync(`/proc/${pid}/fd/1`, 'utf8').includes('##hvagent {"type":"result"');
   } catch {
     return true;
-  }
-}
-
-function killGroups(pids: readonly number[]): void {
-  for (const pid of pids) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // Gone, or not a group leader.
-    }
   }
 }
 

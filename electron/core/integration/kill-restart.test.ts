@@ -3,7 +3,7 @@ import { LAB_HOST_ID } from '../hosts/host-record';
 import { LabHost } from '../lab/lab-host';
 import { controlScriptPath, simulatorRoot } from '../lab/test-support/test-lab';
 import { CoreProcess } from './support/core-process-client';
-import { deleteRunsOn, processesMentioning } from './support/processes';
+import { deleteRunsOn, killGroups, processesMentioning } from './support/processes';
 import {
   fastLabScenario,
   labRecord,
@@ -29,16 +29,6 @@ function startCore(): CoreProcess {
   const core = new CoreProcess({ dataDir, repoRoot, powershellPath: pwshPath });
   cores.push(core);
   return core;
-}
-
-function killGroups(pids: readonly number[]): void {
-  for (const pid of pids) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // Not a group leader, or gone.
-    }
-  }
 }
 
 beforeAll(async () => {

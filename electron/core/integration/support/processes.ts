@@ -25,3 +25,14 @@ export function runCount(pids: readonly number[]): number {
   }
   return groups.size;
 }
+
+/** SIGKILL to each process group (the runner starts each run as its own group); gone ones are skipped. */
+export function killGroups(pids: readonly number[]): void {
+  for (const pid of pids) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Not a group leader, or gone.
+    }
+  }
+}
