@@ -227,6 +227,11 @@ describe('DeployService', () => {
       appError('script_failed', 'the staged file A.ps1 does not match', { hostCode: 'bundle_hash_mismatch' }),
     );
     expect(await codeOf(service.ensureCurrent(HOST))).toBe('bundle_verification_failed');
+    // The host's changed copy could not be replaced (an immutable folder): no verified bundle there either.
+    host.installError = new AppException(
+      appError('script_failed', 'Access to the path is denied', { hostCode: 'bundle_install_failed' }),
+    );
+    expect(await codeOf(service.ensureCurrent(HOST))).toBe('bundle_verification_failed');
     host.installError = new AppException(appError('host_unreachable', 'no route'));
     expect(await codeOf(service.ensureCurrent(HOST))).toBe('host_unreachable');
   });

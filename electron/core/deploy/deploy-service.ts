@@ -218,9 +218,12 @@ export class DeployService implements BundleDeployer {
     try {
       await this.options.runScript(target, this.options.scripts.install, payload, options);
     } catch (error) {
-      // The files arrived but do not hash as the manifest says: the transfer or the host changed them.
-      if (error instanceof AppException && error.error.details?.hostCode === 'bundle_hash_mismatch') {
-        throw deployFailure('bundle_verification_failed', error.message, target.id, 'bundle_hash_mismatch');
+      // The files arrived but do not hash as the manifest says (the transfer or the host changed them), or the
+      // host's differing copy could not be replaced (a read-only or immutable folder): either way the host has no
+      // bundle that verifies, which is what the job must fail with (not as if its script had failed).
+      const hostCode = error instanceof AppException ? error.error.details?.hostCode : undefined;
+      if (hostCode === 'bundle_hash_mismatch' || hostCode === 'bundle_install_failed') {
+        throw deployFailure('bundle_verification_failed', (error as AppException).message, target.id, hostCode);
       }
       throw error;
     }

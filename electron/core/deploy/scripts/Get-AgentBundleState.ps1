@@ -36,6 +36,20 @@ if ($PSVersionTable.PSVersion.Major -lt 6) {
     Remove-TypeData -TypeName 'System.Array' -ErrorAction SilentlyContinue
 }
 
+function Exit-HostScript {
+    <#
+    .SYNOPSIS
+    Ends the script with an exit code. Run from a file (locally, the lab) that is `exit`; sent to a remote session
+    with Invoke-Command -FilePath the script is a script block there, where `exit` would close the whole session,
+    so it sets $LASTEXITCODE (which the remote wrapper reads) and the caller returns.
+    #>
+    param([int] $Code)
+    if ($PSCommandPath) {
+        exit $Code
+    }
+    $global:LASTEXITCODE = $Code
+}
+
 function Write-BundleResult {
     <#
     .SYNOPSIS
@@ -96,7 +110,8 @@ try {
     $payload = Read-BundlePayload -InputObject $pipelineInput
 } catch {
     Write-BundleResult -JobId $null -Status 'failed' -ErrorInfo ([ordered]@{ code = 'invalid_payload'; message = $_.Exception.Message }) -Bundle $null
-    exit 2
+    Exit-HostScript -Code 2
+    return
 }
 $jobId = $payload.job_id
 
@@ -131,8 +146,10 @@ try {
         owner_trusted = $ownerTrusted
     }
     Write-BundleResult -JobId $jobId -Status 'succeeded' -ErrorInfo $null -Bundle $bundle
-    exit 0
+    Exit-HostScript -Code 0
+    return
 } catch {
     Write-BundleResult -JobId $jobId -Status 'failed' -ErrorInfo ([ordered]@{ code = 'bundle_read_failed'; message = $_.Exception.Message }) -Bundle $null
-    exit 1
+    Exit-HostScript -Code 1
+    return
 }

@@ -42,6 +42,20 @@ if ($PSVersionTable.PSVersion.Major -lt 6) {
     Remove-TypeData -TypeName 'System.Array' -ErrorAction SilentlyContinue
 }
 
+function Exit-HostScript {
+    <#
+    .SYNOPSIS
+    Ends the script with an exit code. Run from a file (locally, the lab) that is `exit`; sent to a remote session
+    with Invoke-Command -FilePath the script is a script block there, where `exit` would close the whole session,
+    so it sets $LASTEXITCODE (which the remote wrapper reads) and the caller returns.
+    #>
+    param([int] $Code)
+    if ($PSCommandPath) {
+        exit $Code
+    }
+    $global:LASTEXITCODE = $Code
+}
+
 function Write-BundleResult {
     <#
     .SYNOPSIS
@@ -185,7 +199,8 @@ try {
     $payload = Read-BundlePayload -InputObject $pipelineInput
 } catch {
     Write-BundleResult -JobId $null -Status 'failed' -ErrorInfo ([ordered]@{ code = 'invalid_payload'; message = $_.Exception.Message }) -Bundle $null
-    exit 2
+    Exit-HostScript -Code 2
+    return
 }
 $jobId = [string] $payload.job_id
 $files = @($payload.files)
@@ -238,7 +253,8 @@ try {
     }
     $bundle = [ordered]@{ version = $payload.version; root = $root; path = $final; files_written = $files.Count }
     Write-BundleResult -JobId $jobId -Status 'succeeded' -ErrorInfo $null -Bundle $bundle
-    exit 0
+    Exit-HostScript -Code 0
+    return
 } catch {
     $message = $_.Exception.Message
     $code = 'bundle_install_failed'
@@ -254,5 +270,6 @@ try {
         }
     }
     Write-BundleResult -JobId $jobId -Status 'failed' -ErrorInfo ([ordered]@{ code = $code; message = $message }) -Bundle $null
-    exit 1
+    Exit-HostScript -Code 1
+    return
 }

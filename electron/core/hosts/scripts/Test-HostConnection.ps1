@@ -79,4 +79,8 @@ $report = [ordered]@{
     cluster_error         = $clusterError
 }
 Write-Host -Object ('##hvprobe ' + (ConvertTo-Json -InputObject $report -Depth 3 -Compress))
-exit 0
+# From a file, exit 0; sent with Invoke-Command -FilePath this is a script block, where exit would close the
+# remote session (the wrapper then reports it broken): there the exit code stays the $LASTEXITCODE it set.
+if ($PSCommandPath) {
+    exit 0
+}

@@ -6,7 +6,8 @@ function Enter-HostLock {
     The lock is the file <data root>\host.lock holding job id, owner, a random token, start and expiry. It is
     created exclusively (New-Item fails when the file exists) and read back to confirm the token is ours. A lock
     held by another job and not expired refuses this job (code lock_held, naming the holder). An expired lock is
-    taken over with a warning. Release it with Exit-HostLock (the entry scripts do, also on failure).
+    taken over with a warning, as is one whose process on this computer has ended (a killed PowerShell never
+    released it). Release it with Exit-HostLock (the entry scripts do, also on failure).
     #>
     [CmdletBinding()]
     param(
@@ -49,14 +50,16 @@ function Enter-HostLock {
         if ($holder.Unreadable) {
             $holderText = 'an unreadable lock file'
         }
-        if ((Get-UnixTime) -lt $holder.ExpiresAt) {
+        if ((Get-UnixTime) -lt $holder.ExpiresAt -and -not $holder.HolderGone) {
             throw (New-AgentError -Code 'lock_held' -Object $path -Message ('the host is busy: ' + $holderText + ' holds the host lock'))
         }
         # Re-read right before removing, so a lock another job has just taken over is not removed; a job that
         # loses a takeover race anyway finds out at its next step (Update-HostLock checks the token).
         $again = Read-HostLockFile -Path $path -StaleSeconds $StaleSeconds
         if ($null -ne $again -and $again.Token -eq $holder.Token -and $again.ExpiresAt -eq $holder.ExpiresAt) {
-            Write-AgentWarning -Path $path -Message ('taking over the stale host lock of ' + $holderText)
+            $why = 'the stale host lock of '
+            if ($holder.HolderGone) { $why = 'the host lock of a process that has ended (' + $holder.ProcessId + '), ' }
+            Write-AgentWarning -Path $path -Message ('taking over ' + $why + $holderText)
             Remove-AgentFile -Path $path -Attempts 3 -DelayMilliseconds 200 | Out-Null
         }
     }

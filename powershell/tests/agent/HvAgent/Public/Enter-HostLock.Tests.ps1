@@ -50,6 +50,24 @@ Describe 'Enter-HostLock and Exit-HostLock' {
         Exit-HostLock 6>$null
     }
 
+    It 'takes over a fresh lock whose process on this computer has ended (a killed PowerShell), with a warning' {
+        New-Item -ItemType Directory -Path (Get-AgentDataRoot) -Force | Out-Null
+        $gone = [int]::MaxValue - 7
+        $orphan = @{ job_id = 'killed'; owner = 'dave'; token = 'y'; started_at = '2026-01-01T00:00:00Z'
+            expires_at_unix = 9999999999; process_id = $gone; computer = [string] $env:COMPUTERNAME } | ConvertTo-Json -Compress
+        Set-Content -LiteralPath $script:lockPath -Value $orphan
+        $lines = @(Enter-HostLock -JobId 'j-1' -Owner 'alice' -StaleSeconds 60 6>&1 | ForEach-Object { [string] $_ })
+        @($lines | Where-Object { $_ -like '##hvagent *"warning"*process that has ended*killed*' }).Count | Should -Be 1
+        (Get-Content -LiteralPath $script:lockPath -Raw | ConvertFrom-Json).job_id | Should -BeExactly 'j-1'
+        Exit-HostLock 6>$null
+        # The same lock from another computer, or naming a live process, is still held.
+        foreach ($holder in @(@{ process_id = $gone; computer = 'OTHER-NODE' }, @{ process_id = $PID; computer = [string] $env:COMPUTERNAME })) {
+            $lock = @{ job_id = 'busy'; owner = 'erin'; token = 'z'; started_at = '2026-01-01T00:00:00Z'; expires_at_unix = 9999999999 }
+            Set-Content -LiteralPath $script:lockPath -Value (($lock + $holder) | ConvertTo-Json -Compress)
+            { Enter-HostLock -JobId 'j-1' -Owner 'alice' -StaleSeconds 60 6>$null } | Should -Throw -ExpectedMessage "*job 'busy'*"
+        }
+    }
+
     It 'counts an unreadable lock file as held until it is older than the stale time' {
         New-Item -ItemType Directory -Path (Get-AgentDataRoot) -Force | Out-Null
         Set-Content -LiteralPath $script:lockPath -Value '{not json'
