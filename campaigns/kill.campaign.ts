@@ -11,17 +11,8 @@ import { LAB_HOST_ID } from '../electron/core/hosts/host-record';
 import { CoreProcess } from '../electron/core/integration/support/core-process-client';
 import { deleteRunsOn, killGroups, processesMentioning } from '../electron/core/integration/support/processes';
 import { changesBetween, readSandboxTree } from '../electron/core/integration/support/sandbox-files';
-import {
-  fastLabScenario,
-  labRecord,
-  newDataDir,
-  pwshPath,
-  removeDataDir,
-  repoRoot,
-  seedHostRecords,
-} from '../electron/core/integration/support/test-core';
-import { LabHost } from '../electron/core/lab/lab-host';
-import { controlScriptPath, simulatorRoot } from '../electron/core/lab/test-support/test-lab';
+import { pwshPath, removeDataDir, repoRoot, seededLabDataDir } from '../electron/core/integration/support/test-core';
+import type { LabHost } from '../electron/core/lab/lab-host';
 import type { DeletePlan } from '../shared/contract/delete-plan';
 import type { JobInfo } from '../shared/contract/jobs';
 import { reportFigure } from './support/figure';
@@ -123,17 +114,7 @@ function plannedFiles(plan: DeletePlan): Set<string> {
 }
 
 beforeAll(async () => {
-  dataDir = newDataDir('campaign-kill-');
-  await seedHostRecords(dataDir, [labRecord({ id: LAB_HOST_ID, displayName: 'Lab host' })]);
-  lab = new LabHost({
-    dataDir,
-    simulatorRoot,
-    controlScriptPath,
-    powershellPath: pwshPath,
-    maxFileSizeBytes: 4096,
-    scenarioPath: fastLabScenario(dataDir),
-  });
-  await lab.ensureSandbox();
+  ({ dataDir, lab } = await seededLabDataDir('campaign-kill-'));
 });
 
 afterAll(async () => {

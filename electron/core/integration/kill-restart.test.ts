@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_HOST_ID } from '../hosts/host-record';
-import { LabHost } from '../lab/lab-host';
-import { controlScriptPath, simulatorRoot } from '../lab/test-support/test-lab';
+import type { LabHost } from '../lab/lab-host';
 import { CoreProcess } from './support/core-process-client';
 import { deleteRunsOn, killGroups, processesMentioning } from './support/processes';
-import {
-  fastLabScenario,
-  labRecord,
-  newDataDir,
-  pwshPath,
-  removeDataDir,
-  repoRoot,
-  seedHostRecords,
-} from './support/test-core';
+import { pwshPath, removeDataDir, repoRoot, seededLabDataDir } from './support/test-core';
 
 // The process hosting the core is killed (SIGKILL) while a delete runs, then started again on the same data
 // folder: the job is `interrupted`, its VM is re-read from the host and shown as it really is, and the store is
@@ -32,18 +23,8 @@ function startCore(): CoreProcess {
 }
 
 beforeAll(async () => {
-  dataDir = newDataDir('core-kill-');
-  await seedHostRecords(dataDir, [labRecord({ id: LAB_HOST_ID, displayName: 'Lab host' })]);
-  // The lab sandbox is prepared before the core starts (the core then finds it seeded), with the fault in place.
-  lab = new LabHost({
-    dataDir,
-    simulatorRoot,
-    controlScriptPath,
-    powershellPath: pwshPath,
-    maxFileSizeBytes: 4096,
-    scenarioPath: fastLabScenario(dataDir),
-  });
-  await lab.ensureSandbox();
+  // The lab is seeded before the core starts (the core then finds it ready), with the fault in place.
+  ({ dataDir, lab } = await seededLabDataDir('core-kill-'));
   await lab.faults.inject({ commandName: 'Remove-VM', target: 'db01', kind: 'hang', seconds: 300 });
 });
 

@@ -9,8 +9,8 @@ import type { Settings } from '../../../../shared/contract/settings';
 import { type Core, createCore } from '../../create-core';
 import { HOSTS_KEY, type HostRecord, hostRecordsSchema, LAB_HOST_ID } from '../../hosts/host-record';
 import { InMemorySecretBox } from '../../hosts/secret-box';
-import type { LabHost } from '../../lab/lab-host';
-import { simulatorRoot } from '../../lab/test-support/test-lab';
+import { LabHost } from '../../lab/lab-host';
+import { controlScriptPath, simulatorRoot } from '../../lab/test-support/test-lab';
 import { pwshPath, repoRoot } from '../../powershell/__fixtures__/paths';
 import { FileKeyValueStore } from '../../store/settings-store';
 import { type ContractCalls, contractCalls } from './contract-calls';
@@ -138,4 +138,23 @@ export async function disposeTestCore(testCore: TestCore | undefined): Promise<v
   if (!testCore) return;
   await testCore.stop();
   removeDataDir(testCore.dataDir);
+}
+
+/**
+ * A fresh data folder holding the lab host's record and its sandbox, seeded from the fast scenario, for tests that
+ * start the core in a process of their own (it then finds the lab seeded) and change the lab first (faults).
+ */
+export async function seededLabDataDir(prefix: string): Promise<{ dataDir: string; lab: LabHost }> {
+  const dataDir = newDataDir(prefix);
+  await seedHostRecords(dataDir, [labRecord({ id: LAB_HOST_ID, displayName: 'Lab host' })]);
+  const lab = new LabHost({
+    dataDir,
+    simulatorRoot,
+    controlScriptPath,
+    powershellPath: pwshPath,
+    maxFileSizeBytes: 4096,
+    scenarioPath: fastLabScenario(dataDir),
+  });
+  await lab.ensureSandbox();
+  return { dataDir, lab };
 }
